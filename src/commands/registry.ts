@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { describeError } from '../common/errorMessages';
+import { Logger } from '../common/logger';
+import { classifyError } from '../docker/errors';
+
+export interface CommandSpec {
+    readonly id: string;
+    readonly run: (...args: unknown[]) => unknown;
+}
+
+export const CommandIds = {
+    refresh: 'dockerLessons.refresh',
+    showLogs: 'dockerLessons.showLogs',
+    openSettings: 'dockerLessons.openSettings',
+} as const;
+
+/** Shows a failure to the user with its next step and logs the details. Never throws. */
+export async function reportError(log: Logger, what: string, error: unknown): Promise<void> {
+    const err = classifyError(error);
+    if (err.kind === 'cancelled') {
+        return;
+    }
+    log.error(`${what} failed: ${err.kind}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${err.message}`);
+    const m = describeError(err);
+    const showLogs = vscode.l10n.t('Show Logs');
+    const picked = await vscode.window.showErrorMessage(`${m.message} ${m.next}`.trim(), showLogs);
+    if (picked === showLogs) {
+        log.show();
+    }
+}
+
+/** Registers every command from one table; each handler's failure reaches the user, never unhandled. */
+export function registerCommands(specs: readonly CommandSpec[], log: Logger): vscode.Disposable[] {
+    return specs.map((spec) =>
+        vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
+            try {
+                return await spec.run(...args);
+            } catch (e) {
+                await reportError(log, spec.id, e);
+                return undefined;
+            }
+        }),
+    );
+}

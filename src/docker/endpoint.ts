@@ -1,0 +1,207 @@
+/**
+ * Which Docker Engine do we talk to?
+ * Order: the `dockerLessons.dockerHost` setting → `DOCKER_HOST` → the current docker context
+ * (`DOCKER_CONTEXT`, then `currentContext` in `~/.docker/config.json`) → the platform default.
+ * Pure: the file system and environment come in as arguments, so every branch is unit-tested.
+ */
+import { createHash } from 'crypto';
+import * as path from 'path';
+import { DockerEndpoint, EndpointSource } from './types';
+import { DockerError } from './errors';
+
+export interface EndpointInputs {
+    /** The `dockerLessons.dockerHost` setting ('' when unset). */
+    readonly setting?: string;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly platform: NodeJS.Platform;
+    readonly homedir: string;
+    /** Reads a UTF-8 file; returns undefined when it does not exist. */
+    readonly readFile: (file: string) => string | undefined;
+}
+
+export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
+export const DEFAULT_NPIPE = '//./pipe/docker_engine';
+
+/** Parse a `DOCKER_HOST`-style URL. Throws a `DockerError` of kind `badConfig` when it is not usable. */
+export function parseDockerHost(value: string, source: EndpointSource, extra: Partial<DockerEndpoint> = {}): DockerEndpoint {
+    const raw = value.trim();
+    const bad = (why: string): never => {
+        throw new DockerError('badConfig', `"${raw}" is not a Docker host we can use: ${why}`, { detail: source });
+    };
+    const m = /^([a-z]+):\/\/(.*)$/i.exec(raw);
+    if (!m) {
+        bad('expected a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375');
+    }
+    const scheme = m![1].toLowerCase();
+    const rest = m![2];
+    switch (scheme) {
+        case 'unix': {
+            if (!rest.startsWith('/')) {
+                bad('a unix socket needs an absolute path, e.g. unix:///var/run/docker.sock');
+            }
+            return { kind: 'unix', socketPath: rest, source, display: `unix://${rest}`, ...extra };
+        }
+        case 'npipe': {
+            // npipe:////./pipe/docker_engine → //./pipe/docker_engine
+            const pipe = rest.replace(/^\/*/, '//').replace(/\//g, '/');
+            if (!/^\/\/[^/]+\/pipe\/.+/.test(pipe)) {
+                bad('a named pipe looks like npipe:////./pipe/docker_engine');
+            }
+            return { kind: 'npipe', socketPath: pipe, source, display: `npipe://${pipe}`, ...extra };
+        }
+        case 'tcp':
+        case 'http':
+        case 'https': {
+            let url: URL;
+            try {
+                url = new URL(`http://${rest}`);
+            } catch {
+                return bad('the host or port is not valid');
+            }
+            if (!url.hostname) {
+                bad('the host name is missing');
+            }
+            const tlsWanted = scheme === 'https' || extra.tls !== undefined;
+            const port = url.port ? Number(url.port) : tlsWanted ? 2376 : 2375;
+            if (!Number.isInteger(port) || port < 1 || port > 65535) {
+                bad('the port must be between 1 and 65535');
+            }
+            const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+            return {
+                kind: 'tcp',
+                host,
+                port,
+                source,
+                display: `tcp://${url.hostname}:${port}`,
+                ...extra,
+                tls: extra.tls ?? (scheme === 'https' ? { verify: true } : undefined),
+            };
+        }
+        case 'ssh': {
+            let url: URL;
+            try {
+                url = new URL(`ssh://${rest}`);
+            } catch {
+                return bad('expected ssh://user@host[:port]');
+            }
+            if (!url.hostname) {
+                bad('the host name is missing');
+            }
+            const port = url.port ? Number(url.port) : 22;
+            const username = url.username ? decodeURIComponent(url.username) : undefined;
+            return {
+                kind: 'ssh',
+                host: url.hostname,
+                port,
+                username,
+                source,
+                display: `ssh://${username ? username + '@' : ''}${url.hostname}${url.port ? ':' + url.port : ''}`,
+                ...extra,
+            };
+        }
+        case 'fd':
+            return bad('fd:// sockets are only for the daemon itself');
+        default:
+            return bad(`the scheme "${scheme}" is not supported (use unix, npipe, tcp or ssh)`);
+    }
+}
+
+/** TLS settings from `DOCKER_TLS_VERIFY` / `DOCKER_CERT_PATH` / `DOCKER_TLS`. */
+function tlsFromEnv(inputs: EndpointInputs): DockerEndpoint['tls'] {
+    const { env } = inputs;
+    const verify = !!env.DOCKER_TLS_VERIFY && env.DOCKER_TLS_VERIFY !== '0';
+    const tls = verify || (!!env.DOCKER_TLS && env.DOCKER_TLS !== '0');
+    if (!tls) {
+        return undefined;
+    }
+    return { verify, certPath: env.DOCKER_CERT_PATH || path.join(inputs.homedir, '.docker') };
+}
+
+function dockerConfigDir(inputs: EndpointInputs): string {
+    return inputs.env.DOCKER_CONFIG || path.join(inputs.homedir, '.docker');
+}
+
+interface ContextMeta {
+    Name?: string;
+    Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
+}
+
+/** The name of the current docker context, or undefined for `default`. */
+export function currentContextName(inputs: EndpointInputs): string | undefined {
+    const fromEnv = inputs.env.DOCKER_CONTEXT?.trim();
+    if (fromEnv) {
+        return fromEnv === 'default' ? undefined : fromEnv;
+    }
+    const text = inputs.readFile(path.join(dockerConfigDir(inputs), 'config.json'));
+    if (!text) {
+        return undefined;
+    }
+    let config: unknown;
+    try {
+        config = JSON.parse(text);
+    } catch {
+        throw new DockerError('badConfig', `${path.join(dockerConfigDir(inputs), 'config.json')} is not valid JSON`);
+    }
+    const name = (config as { currentContext?: unknown } | null)?.currentContext;
+    return typeof name === 'string' && name && name !== 'default' ? name : undefined;
+}
+
+/** The endpoint of a named docker context, read from `contexts/meta/<sha256(name)>/meta.json`. */
+export function contextEndpoint(name: string, inputs: EndpointInputs): DockerEndpoint {
+    const dir = path.join(dockerConfigDir(inputs), 'contexts');
+    const hash = createHash('sha256').update(name).digest('hex');
+    const metaFile = path.join(dir, 'meta', hash, 'meta.json');
+    const text = inputs.readFile(metaFile);
+    if (!text) {
+        throw new DockerError('badConfig', `The docker context "${name}" does not exist (no ${metaFile}).`);
+    }
+    let meta: ContextMeta;
+    try {
+        meta = JSON.parse(text) as ContextMeta;
+    } catch {
+        throw new DockerError('badConfig', `${metaFile} is not valid JSON`);
+    }
+    const host = meta.Endpoints?.docker?.Host;
+    if (!host) {
+        throw new DockerError('badConfig', `The docker context "${name}" has no Docker endpoint.`);
+    }
+    const tlsDir = path.join(dir, 'tls', hash, 'docker');
+    const hasTls = !!inputs.readFile(path.join(tlsDir, 'ca.pem')) || !!inputs.readFile(path.join(tlsDir, 'cert.pem'));
+    const tls = hasTls ? { verify: !meta.Endpoints?.docker?.SkipTLSVerify, certPath: tlsDir } : undefined;
+    return parseDockerHost(host, 'context', { contextName: name, ...(tls ? { tls } : {}) });
+}
+
+export function defaultEndpoint(platform: NodeJS.Platform): DockerEndpoint {
+    if (platform === 'win32') {
+        return { kind: 'npipe', socketPath: DEFAULT_NPIPE, source: 'default', display: `npipe://${DEFAULT_NPIPE}` };
+    }
+    return { kind: 'unix', socketPath: DEFAULT_UNIX_SOCKET, source: 'default', display: `unix://${DEFAULT_UNIX_SOCKET}` };
+}
+
+/** Resolve the endpoint in the documented order. Throws `DockerError('badConfig')` with a reason. */
+export function resolveEndpoint(inputs: EndpointInputs): DockerEndpoint {
+    const setting = inputs.setting?.trim();
+    if (setting) {
+        return parseDockerHost(setting, 'setting', { tls: tlsFromEnv(inputs) });
+    }
+    const envHost = inputs.env.DOCKER_HOST?.trim();
+    if (envHost) {
+        return parseDockerHost(envHost, 'env', { tls: tlsFromEnv(inputs) });
+    }
+    const context = currentContextName(inputs);
+    if (context) {
+        return contextEndpoint(context, inputs);
+    }
+    return defaultEndpoint(inputs.platform);
+}
+
+/** The equivalent CLI flag for teaching output: `docker -H …` or `docker --context …`. */
+export function cliHostFlag(endpoint: DockerEndpoint): string {
+    if (endpoint.source === 'context' && endpoint.contextName) {
+        return `--context ${endpoint.contextName}`;
+    }
+    if (endpoint.source === 'default') {
+        return '';
+    }
+    return `-H ${endpoint.display}`;
+}

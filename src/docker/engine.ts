@@ -1,0 +1,116 @@
+/**
+ * The connection to one Engine: resolves the endpoint, creates the client lazily, and knows
+ * whether the Engine answered. No `vscode` import; the UI listens through `onDidChangeState`.
+ */
+import { classifyError, DockerError, isConnectionError } from './errors';
+import type { ClientFactory } from './loader';
+import { DockerClient, DockerEndpoint, EngineVersion } from './types';
+
+export type EngineStateName = 'idle' | 'connecting' | 'connected' | 'unreachable';
+
+export interface EngineState {
+    readonly state: EngineStateName;
+    readonly endpoint?: DockerEndpoint;
+    readonly version?: EngineVersion;
+    readonly error?: DockerError;
+}
+
+type Listener = (state: EngineState) => void;
+
+export interface EngineDeps {
+    /** Resolves the endpoint from settings, environment and contexts (throws `badConfig`). */
+    readonly resolveEndpoint: () => DockerEndpoint;
+    /** Loads dockerode on first use. */
+    readonly clientFactory: () => ClientFactory;
+    readonly timeoutMs: () => number;
+    readonly log: (message: string) => void;
+}
+
+export class Engine {
+    private current: DockerClient | undefined;
+    private stateValue: EngineState = { state: 'idle' };
+    private readonly listeners = new Set<Listener>();
+
+    constructor(private readonly deps: EngineDeps) {}
+
+    get state(): EngineState {
+        return this.stateValue;
+    }
+
+    onDidChangeState(listener: Listener): { dispose(): void } {
+        this.listeners.add(listener);
+        return { dispose: () => this.listeners.delete(listener) };
+    }
+
+    private setState(state: EngineState): void {
+        const prev = this.stateValue;
+        this.stateValue = state;
+        if (prev.state !== state.state || prev.error?.message !== state.error?.message || prev.endpoint?.display !== state.endpoint?.display) {
+            for (const l of [...this.listeners]) {
+                l(state);
+            }
+        }
+    }
+
+    /** The client for the current endpoint (created on first use). Throws `DockerError('badConfig')`. */
+    client(): DockerClient {
+        if (!this.current) {
+            let endpoint: DockerEndpoint;
+            try {
+                endpoint = this.deps.resolveEndpoint();
+            } catch (e) {
+                const err = classifyError(e);
+                this.setState({ state: 'unreachable', error: err });
+                throw err;
+            }
+            const started = Date.now();
+            const factory = this.deps.clientFactory();
+            this.deps.log(`Docker client loaded in ${Date.now() - started} ms; endpoint ${endpoint.display} (from ${endpoint.source}${endpoint.contextName ? ` "${endpoint.contextName}"` : ''})`);
+            this.current = factory(endpoint, { timeoutMs: this.deps.timeoutMs() });
+        }
+        return this.current;
+    }
+
+    /** `GET /_ping` + `GET /version`; updates the state. Never throws. */
+    async connect(signal?: AbortSignal): Promise<EngineState> {
+        let client: DockerClient;
+        try {
+            client = this.client();
+        } catch {
+            return this.stateValue;
+        }
+        if (this.stateValue.state !== 'connected') {
+            this.setState({ state: 'connecting', endpoint: client.endpoint });
+        }
+        try {
+            await client.ping(signal);
+            const version = await client.version(signal);
+            this.setState({ state: 'connected', endpoint: client.endpoint, version });
+        } catch (e) {
+            this.markFailure(e);
+        }
+        return this.stateValue;
+    }
+
+    /** Record a failure; connection failures make the Engine unreachable. Returns the classified error. */
+    markFailure(e: unknown): DockerError {
+        const err = classifyError(e);
+        if (isConnectionError(err.kind) || err.kind === 'apiVersion') {
+            this.setState({ state: 'unreachable', endpoint: this.current?.endpoint, error: err });
+        }
+        return err;
+    }
+
+    /** Forget the client (settings or contexts changed). */
+    reset(): void {
+        this.current?.dispose();
+        this.current = undefined;
+        this.setState({ state: 'idle' });
+    }
+
+    dispose(): void {
+        this.current?.dispose();
+        this.current = undefined;
+        this.listeners.clear();
+    }
+}

@@ -1,0 +1,85 @@
+/**
+ * Wiring only: build the services, hand them to the views and commands, return a small API for tests.
+ * dockerode is not loaded here; it loads on the first Engine call (dist/docker.js).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { generalCommands } from './commands/general';
+import { registerCommands } from './commands/registry';
+import { Config } from './common/config';
+import { Logger } from './common/logger';
+import { resolveEndpoint } from './docker/endpoint';
+import { Engine, EngineStateName } from './docker/engine';
+import { lazyClientFactory } from './docker/loader';
+import { RefreshManager } from './tree/refreshManager';
+import { DockerViews } from './tree/views';
+
+export interface DockerLessonsApi {
+    readonly activationMs: number;
+    engineState(): { state: EngineStateName; endpoint?: string; error?: { kind: string; message: string } };
+    snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };
+    whenIdle(): Promise<void>;
+}
+
+function readFileOrUndefined(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, 'utf8');
+    } catch {
+        return undefined;
+    }
+}
+
+export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
+    const started = performance.now();
+    const log = Logger.create('Docker Lessons');
+    context.subscriptions.push(log);
+    const config = new Config();
+
+    const engine = new Engine({
+        resolveEndpoint: () =>
+            resolveEndpoint({ setting: config.dockerHost, env: process.env, platform: process.platform, homedir: os.homedir(), readFile: readFileOrUndefined }),
+        clientFactory: lazyClientFactory(path.join(context.extensionPath, 'dist', 'docker.js')),
+        timeoutMs: () => config.requestTimeoutMs,
+        log: (m) => log.child('engine').info(m),
+    });
+    context.subscriptions.push({ dispose: () => engine.dispose() });
+
+    const refresh = new RefreshManager(engine, log.child('refresh'));
+    context.subscriptions.push(refresh);
+    const views = new DockerViews(engine, refresh, log.child('views'));
+    context.subscriptions.push(views);
+
+    context.subscriptions.push(...registerCommands([...generalCommands(refresh, log)], log));
+
+    context.subscriptions.push(
+        vscode.workspace.onDidChangeConfiguration((e) => {
+            if (config.affectsEndpoint(e)) {
+                log.info('Docker endpoint settings changed');
+                refresh.restart();
+            }
+        }),
+        vscode.workspace.onDidGrantWorkspaceTrust(() => refresh.restart()),
+    );
+
+    const activationMs = Math.round((performance.now() - started) * 10) / 10;
+    log.info(`activated in ${activationMs} ms (dockerode not loaded yet)`);
+
+    return {
+        activationMs,
+        engineState: () => {
+            const s = engine.state;
+            return { state: s.state, endpoint: s.endpoint?.display, error: s.error ? { kind: s.error.kind, message: s.error.message } : undefined };
+        },
+        snapshot: () => ({
+            images: views.images.items.map((n) => ({ label: n.label, id: n.image.id })),
+            containers: views.containers.items.map((n) => ({ label: n.label, id: n.container.id, state: n.container.state })),
+        }),
+        whenIdle: () => refresh.whenIdle(),
+    };
+}
+
+export function deactivate(): void {
+    // everything is in context.subscriptions
+}

@@ -1,0 +1,48 @@
+/**
+ * The lessons, in the order a learner meets them. Text in English and Korean; no `vscode` import.
+ * Korean follows the seed notes' terms (이미지, 컨테이너, 데몬, 네임스페이스).
+ */
+export type Locale = 'en' | 'ko';
+
+export interface LessonInfo {
+    readonly id: string;
+    readonly title: Readonly<Record<Locale, string>>;
+    readonly summary: Readonly<Record<Locale, string>>;
+}
+
+export const LESSONS: readonly LessonInfo[] = [
+    {
+        id: 'why-docker',
+        title: { en: 'Why Docker', ko: '도커를 사용하는 이유' },
+        summary: { en: 'Install pain, and the promise of "the same everywhere".', ko: '설치의 어려움과 "어디서나 똑같이"라는 약속.' },
+    },
+    {
+        id: 'image-vs-container',
+        title: { en: 'Image vs container', ko: '이미지와 컨테이너' },
+        summary: { en: 'An image is a template; a container is an instance of it.', ko: '이미지는 틀이고, 컨테이너는 이미지의 인스턴스입니다.' },
+    },
+    {
+        id: 'hello-world',
+        title: { en: 'What `docker run hello-world` does', ko: '`docker run hello-world`의 흐름' },
+        summary: { en: 'Client → daemon → registry → container, step by step.', ko: '클라이언트 → 데몬 → 레지스트리 → 컨테이너, 한 단계씩.' },
+    },
+    {
+        id: 'containers-vs-vms',
+        title: { en: 'Containers vs virtual machines', ko: '컨테이너와 가상 머신의 차이' },
+        summary: { en: 'No hypervisor, no guest OS: one shared kernel.', ko: '하이퍼바이저도 게스트 OS도 없이, 커널 하나를 공유합니다.' },
+    },
+    {
+        id: 'cgroups',
+        title: { en: 'cgroups: resource limits', ko: 'Cgroup: 리소스 제한' },
+        summary: { en: 'Limit CPU, memory and processes, and watch the limits hold.', ko: 'CPU, 메모리, 프로세스 수를 제한하고 실제로 지켜지는지 봅니다.' },
+    },
+    {
+        id: 'namespaces',
+        title: { en: 'Namespaces: isolation', ko: '네임스페이스: 격리' },
+        summary: { en: 'What a container can see of the host, and what it cannot.', ko: '컨테이너가 호스트에서 볼 수 있는 것과 볼 수 없는 것.' },
+    },
+];
+
+export function localeOf(language: string): Locale {
+    return language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { ContextKeys, setContext } from '../common/contextKeys';
+import { Disposable } from '../common/disposable';
+import { describeError } from '../common/errorMessages';
+import { Logger } from '../common/logger';
+import { Engine, EngineState } from '../docker/engine';
+import { localeOf } from '../lessons/catalog';
+import { ContainersTreeProvider } from './containersTree';
+import { ImagesTreeProvider } from './imagesTree';
+import { LessonsTreeProvider } from './lessonsTree';
+import { RefreshManager } from './refreshManager';
+
+export const ViewIds = {
+    images: 'dockerLessons.images',
+    containers: 'dockerLessons.containers',
+    lessons: 'dockerLessons.lessons',
+} as const;
+
+/** Creates the three views, ties them to the refresh owner, and says the Engine's state in them. */
+export class DockerViews extends Disposable {
+    readonly images: ImagesTreeProvider;
+    readonly containers: ContainersTreeProvider;
+    readonly imagesView: vscode.TreeView<unknown>;
+    readonly containersView: vscode.TreeView<unknown>;
+
+    constructor(
+        engine: Engine,
+        refresh: RefreshManager,
+        private readonly log: Logger,
+    ) {
+        super();
+        this.images = this.register(new ImagesTreeProvider(refresh));
+        this.containers = this.register(new ContainersTreeProvider(refresh));
+        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.images, showCollapseAll: false }));
+        this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containers, canSelectMany: true }));
+        this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: new LessonsTreeProvider(localeOf(vscode.env.language)) }));
+        refresh.attach(this.imagesView, ViewIds.images);
+        refresh.attach(this.containersView, ViewIds.containers);
+        this.showState(engine.state);
+        this.register(engine.onDidChangeState((s) => this.showState(s)));
+    }
+
+    private showState(s: EngineState): void {
+        const state = s.state === 'idle' ? 'connecting' : s.state;
+        void setContext(ContextKeys.engineState, state);
+        void setContext(ContextKeys.engineError, s.error?.kind ?? '');
+        let message: string | undefined;
+        if (s.state === 'unreachable' && s.error) {
+            const m = describeError(s.error, s.endpoint?.display);
+            message = `${m.message} ${m.next}`;
+            this.log.warn(`Engine unreachable at ${s.endpoint?.display ?? '(no endpoint)'}: ${s.error.kind}: ${s.error.message}`);
+        } else if (s.state === 'connected') {
+            this.log.info(`connected to Docker ${s.version?.version ?? '?'} (API ${s.version?.apiVersion ?? '?'}) at ${s.endpoint?.display}`);
+        }
+        this.imagesView.message = message;
+        this.containersView.message = message;
+    }
+}

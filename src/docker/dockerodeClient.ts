@@ -7,8 +7,24 @@ import Dockerode from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { classifyError, DockerError } from './errors';
-import { mapContainers, mapEvent, mapImages, mapVersion } from './mapping';
-import { ContainerSummary, DockerClient, DockerEndpoint, EngineVersion, EventStreamHandlers, ImageSummary, Disposable } from './types';
+import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapPullProgress, mapVersion } from './mapping';
+import { PassThrough } from 'stream';
+import {
+    ContainerDetails,
+    ContainerSummary,
+    Disposable,
+    DockerClient,
+    DockerEndpoint,
+    EngineVersion,
+    EventStreamHandlers,
+    ExecSession,
+    ImageDetails,
+    ImageSummary,
+    LayerInfo,
+    PruneResult,
+    PullProgress,
+    RunOptions,
+} from './types';
 
 export interface ClientOptions {
     /** Per-request timeout for short calls (not streams). */
@@ -90,6 +106,224 @@ export class DockerodeClient implements DockerClient {
 
     listContainers(signal?: AbortSignal): Promise<ContainerSummary[]> {
         return this.call(signal, async (abortSignal) => mapContainers(await this.docker.listContainers({ all: true, size: false, abortSignal })));
+    }
+
+    inspectContainer(id: string, opts: { size?: boolean; signal?: AbortSignal } = {}): Promise<ContainerDetails> {
+        return this.call(opts.signal, async (abortSignal) =>
+            mapContainerDetails(await this.docker.getContainer(id).inspect({ size: !!opts.size, abortSignal } as Dockerode.ContainerInspectOptions)),
+        );
+    }
+
+    inspectImage(id: string, signal?: AbortSignal): Promise<ImageDetails> {
+        return this.call(signal, async (abortSignal) =>
+            mapImageDetails(await (this.docker.getImage(id).inspect as unknown as (o: object) => Promise<unknown>).call(this.docker.getImage(id), { abortSignal })),
+        );
+    }
+
+    imageHistory(id: string, signal?: AbortSignal): Promise<LayerInfo[]> {
+        const image = this.docker.getImage(id);
+        return this.call(signal, async (abortSignal) => mapHistory(await (image.history as unknown as (o: object) => Promise<unknown>).call(image, { abortSignal })));
+    }
+
+    /** Container state changes: 304 (already in that state) is not an error. */
+    private async containerOp(id: string, op: 'start' | 'stop' | 'restart' | 'pause' | 'unpause'): Promise<void> {
+        const c = this.docker.getContainer(id);
+        // stop/restart wait for the container's stop timeout (10 s by default) before the kill
+        const longCall = op === 'stop' || op === 'restart';
+        const run = async (abortSignal: AbortSignal) => {
+            try {
+                await (c[op] as unknown as (o: object) => Promise<unknown>).call(c, { abortSignal });
+            } catch (e) {
+                if ((e as { statusCode?: number }).statusCode !== 304) {
+                    throw e;
+                }
+            }
+        };
+        if (longCall) {
+            try {
+                await run(new AbortController().signal);
+            } catch (e) {
+                throw classifyError(e);
+            }
+            return;
+        }
+        return this.call(undefined, run);
+    }
+
+    startContainer(id: string): Promise<void> {
+        return this.containerOp(id, 'start');
+    }
+    stopContainer(id: string): Promise<void> {
+        return this.containerOp(id, 'stop');
+    }
+    restartContainer(id: string): Promise<void> {
+        return this.containerOp(id, 'restart');
+    }
+    pauseContainer(id: string): Promise<void> {
+        return this.containerOp(id, 'pause');
+    }
+    unpauseContainer(id: string): Promise<void> {
+        return this.containerOp(id, 'unpause');
+    }
+
+    removeContainer(id: string): Promise<void> {
+        return this.call(undefined, async (abortSignal) => {
+            await this.docker.getContainer(id).remove({ force: false, v: false, abortSignal });
+        });
+    }
+
+    removeImage(id: string): Promise<void> {
+        return this.call(undefined, async (abortSignal) => {
+            await this.docker.getImage(id).remove({ force: false, noprune: false, abortSignal } as object);
+        });
+    }
+
+    pruneDanglingImages(): Promise<PruneResult> {
+        return this.call(undefined, async (abortSignal) => {
+            const r = (await this.docker.pruneImages({ filters: { dangling: { true: true } }, abortSignal } as object)) as {
+                ImagesDeleted?: { Deleted?: string; Untagged?: string }[] | null;
+                SpaceReclaimed?: number;
+            };
+            const deleted = (r.ImagesDeleted ?? []).map((d) => d.Deleted ?? d.Untagged ?? '').filter(Boolean);
+            return { deleted, spaceReclaimed: Number(r.SpaceReclaimed) || 0 };
+        });
+    }
+
+    async pullImage(ref: string, onProgress: (p: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+        let stream: NodeJS.ReadableStream & { destroy?: () => void };
+        try {
+            stream = (await this.docker.pull(ref, { abortSignal: signal } as object)) as NodeJS.ReadableStream & { destroy?: () => void };
+        } catch (e) {
+            throw classifyError(e);
+        }
+        const onAbort = () => stream.destroy?.();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+            await new Promise<void>((resolve, reject) => {
+                this.docker.modem.followProgress(
+                    stream,
+                    (err: unknown, output: unknown[]) => {
+                        if (err) {
+                            return reject(err);
+                        }
+                        const failed = (output ?? []).find((o) => o && typeof o === 'object' && 'error' in o) as { error?: string } | undefined;
+                        return failed ? reject(new DockerError('http', String(failed.error), { detail: 'pull' })) : resolve();
+                    },
+                    (event: unknown) => onProgress(mapPullProgress(event)),
+                );
+                stream.on('close', () => {
+                    if (signal?.aborted) {
+                        reject(new DockerError('cancelled', 'The pull was cancelled.'));
+                    }
+                });
+            });
+        } catch (e) {
+            throw signal?.aborted ? new DockerError('cancelled', 'The pull was cancelled.') : classifyError(e);
+        } finally {
+            signal?.removeEventListener('abort', onAbort);
+        }
+    }
+
+    createContainer(opts: RunOptions): Promise<string> {
+        return this.call(undefined, async (abortSignal) => {
+            const hostConfig: Dockerode.HostConfig = {};
+            if (opts.memoryBytes) {
+                hostConfig.Memory = opts.memoryBytes;
+            }
+            if (opts.nanoCpus) {
+                hostConfig.NanoCpus = opts.nanoCpus;
+            }
+            if (opts.pidsLimit) {
+                hostConfig.PidsLimit = opts.pidsLimit;
+            }
+            const c = await this.docker.createContainer({
+                Image: opts.image,
+                name: opts.name || undefined,
+                Cmd: opts.cmd && opts.cmd.length ? [...opts.cmd] : undefined,
+                Tty: !!opts.tty,
+                OpenStdin: !!opts.tty,
+                Labels: opts.labels ? { ...opts.labels } : undefined,
+                HostConfig: hostConfig,
+                abortSignal,
+            } as Dockerode.ContainerCreateOptions);
+            return c.id;
+        });
+    }
+
+    async streamLogs(id: string, opts: { tail: number }, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
+        const c = this.docker.getContainer(id);
+        let tty: boolean;
+        let stream: NodeJS.ReadableStream & { destroy?: () => void };
+        try {
+            tty = !!(await c.inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions)).Config?.Tty;
+            stream = (await c.logs({ follow: true, stdout: true, stderr: true, tail: opts.tail, abortSignal: signal } as Dockerode.ContainerLogsOptions & {
+                follow: true;
+            })) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
+        } catch (e) {
+            throw classifyError(e);
+        }
+        const out = new PassThrough();
+        if (tty) {
+            stream.pipe(out);
+        } else {
+            this.docker.modem.demuxStream(stream, out, out);
+            stream.on('end', () => out.end());
+        }
+        out.on('data', (b: Buffer) => onText(b.toString('utf8')));
+        await new Promise<void>((resolve) => {
+            const done = () => resolve();
+            signal.addEventListener('abort', () => {
+                stream.destroy?.();
+                done();
+            });
+            stream.on('end', done);
+            stream.on('close', done);
+            stream.on('error', done);
+        });
+    }
+
+    async exec(id: string, cmd: readonly string[], size?: { columns: number; rows: number }): Promise<ExecSession> {
+        let stream: NodeJS.ReadWriteStream & { destroy?: () => void; end: () => void };
+        let exec: Dockerode.Exec;
+        try {
+            exec = await this.docker.getContainer(id).exec({ Cmd: [...cmd], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
+            stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as typeof stream;
+            if (size) {
+                await exec.resize({ h: size.rows, w: size.columns }).catch(() => undefined);
+            }
+        } catch (e) {
+            throw classifyError(e);
+        }
+        const dataListeners: ((t: string) => void)[] = [];
+        const exitListeners: ((code: number | undefined) => void)[] = [];
+        stream.on('data', (b: Buffer) => dataListeners.forEach((l) => l(b.toString('utf8'))));
+        let ended = false;
+        const finish = () => {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            exec.inspect()
+                .then((i) => exitListeners.forEach((l) => l(typeof i.ExitCode === 'number' ? i.ExitCode : undefined)))
+                .catch(() => exitListeners.forEach((l) => l(undefined)));
+        };
+        stream.on('end', finish);
+        stream.on('close', finish);
+        stream.on('error', finish);
+        return {
+            write: (data) => {
+                stream.write(data);
+            },
+            resize: async (columns, rows) => {
+                await exec.resize({ h: rows, w: columns }).catch(() => undefined);
+            },
+            onData: (l) => dataListeners.push(l),
+            onExit: (l) => exitListeners.push(l),
+            close: () => {
+                stream.end();
+                stream.destroy?.();
+            },
+        };
     }
 
     streamEvents(handlers: EventStreamHandlers): Disposable {

@@ -2,7 +2,7 @@
  * Engine API JSON → the project's own types. Pure functions; unit-tested with JSON captured
  * from a real daemon (test/unit/fixtures).
  */
-import { ContainerState, ContainerSummary, EngineEvent, EngineVersion, ImageSummary, PortSummary } from './types';
+import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -113,4 +113,103 @@ export function mapEvent(raw: Json): EngineEvent {
 /** `repo:tag` for display: the first tag, or `<none>` for a dangling image. */
 export function imageLabel(image: ImageSummary): string {
     return image.repoTags[0] ?? '<none>';
+}
+
+function str(v: unknown): string {
+    return typeof v === 'string' ? v : '';
+}
+
+export function mapContainerDetails(raw: Json): ContainerDetails {
+    const st = raw?.State ?? {};
+    const hc = raw?.HostConfig ?? {};
+    const args = strings(raw?.Args);
+    return {
+        id: str(raw?.Id),
+        name: str(raw?.Name).replace(/^\//, ''),
+        image: str(raw?.Config?.Image) || str(raw?.Image),
+        imageId: str(raw?.Image),
+        command: [str(raw?.Path), ...args].filter(Boolean).join(' '),
+        created: str(raw?.Created),
+        state: {
+            status: mapState(st.Status),
+            running: !!st.Running,
+            pid: Number(st.Pid) || 0,
+            exitCode: Number(st.ExitCode) || 0,
+            oomKilled: !!st.OOMKilled,
+            startedAt: str(st.StartedAt),
+            finishedAt: str(st.FinishedAt),
+            health: typeof st.Health?.Status === 'string' ? st.Health.Status : undefined,
+        },
+        limits: {
+            memory: Number(hc.Memory) || 0,
+            memorySwap: Number(hc.MemorySwap) || 0,
+            nanoCpus: Number(hc.NanoCpus) || 0,
+            cpuQuota: Number(hc.CpuQuota) || 0,
+            cpuPeriod: Number(hc.CpuPeriod) || 0,
+            pidsLimit: Number(hc.PidsLimit) || 0,
+        },
+        tty: !!raw?.Config?.Tty,
+        sizeRw: raw?.SizeRw === undefined ? undefined : Number(raw.SizeRw) || 0,
+        raw,
+    };
+}
+
+export function mapImageDetails(raw: Json): ImageDetails {
+    return {
+        id: str(raw?.Id),
+        repoTags: strings(raw?.RepoTags).filter((t) => t !== NONE_TAG),
+        created: str(raw?.Created),
+        size: Number(raw?.Size) || 0,
+        architecture: str(raw?.Architecture),
+        os: str(raw?.Os),
+        cmd: strings(raw?.Config?.Cmd),
+        entrypoint: strings(raw?.Config?.Entrypoint),
+        raw,
+    };
+}
+
+/** `GET /images/{id}/history` → layers, oldest first (the order of the Dockerfile). */
+export function mapHistory(raw: Json): LayerInfo[] {
+    if (!Array.isArray(raw)) {
+        return [];
+    }
+    return raw
+        .map(
+            (h: Json): LayerInfo => ({
+                id: str(h?.Id),
+                createdBy: str(h?.CreatedBy),
+                size: Number(h?.Size) || 0,
+                created: Number(h?.Created) || 0,
+                empty: !(Number(h?.Size) > 0),
+                tags: strings(h?.Tags).filter((t) => t !== NONE_TAG),
+            }),
+        )
+        .reverse();
+}
+
+/** `/bin/sh -c #(nop)  CMD ["sh"]` → `CMD ["sh"]`; `/bin/sh -c apk add x` → `RUN apk add x`. */
+export function instructionOf(createdBy: string): string {
+    const s = createdBy.trim();
+    const nop = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s.exec(s);
+    if (nop) {
+        return nop[1].trim();
+    }
+    const run = /^\/bin\/sh -c (.*)$/s.exec(s);
+    if (run) {
+        return `RUN ${run[1].trim()}`;
+    }
+    if (/^\|\d+ /.test(s)) {
+        // build args prefix: `|1 VERSION=1 /bin/sh -c …`
+        return instructionOf(s.replace(/^\|\d+ (\S+=\S*\s+)*/, ''));
+    }
+    return s;
+}
+
+export function mapPullProgress(raw: Json): PullProgress {
+    return {
+        id: str(raw?.id),
+        status: str(raw?.status) || str(raw?.error),
+        current: typeof raw?.progressDetail?.current === 'number' ? raw.progressDetail.current : undefined,
+        total: typeof raw?.progressDetail?.total === 'number' ? raw.progressDetail.total : undefined,
+    };
 }

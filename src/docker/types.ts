@@ -101,7 +101,7 @@ export interface EventStreamHandlers {
  * Everything the extension asks of the Engine goes through here.
  * The one implementation is `DockerodeClient` (loaded lazily).
  */
-export interface DockerClient {
+export interface DockerClient extends DockerActions {
     readonly endpoint: DockerEndpoint;
     /** `GET /_ping`. */
     ping(signal?: AbortSignal): Promise<void>;
@@ -114,4 +114,123 @@ export interface DockerClient {
     /** `GET /events` filtered to container and image events. */
     streamEvents(handlers: EventStreamHandlers): Disposable;
     dispose(): void;
+}
+
+/** What a container's inspect says that the UI and lessons use. `raw` is the daemon's JSON as-is. */
+export interface ContainerDetails {
+    readonly id: string;
+    readonly name: string;
+    readonly image: string;
+    readonly imageId: string;
+    /** Path + Args, as the daemon runs it. */
+    readonly command: string;
+    readonly created: string;
+    readonly state: {
+        readonly status: ContainerState;
+        readonly running: boolean;
+        /** Host PID of the container's main process (0 when not running). */
+        readonly pid: number;
+        readonly exitCode: number;
+        readonly oomKilled: boolean;
+        readonly startedAt: string;
+        readonly finishedAt: string;
+        readonly health?: string;
+    };
+    readonly limits: {
+        /** Bytes; 0 = no limit. */
+        readonly memory: number;
+        readonly memorySwap: number;
+        /** CPUs × 1e9; 0 = no limit. */
+        readonly nanoCpus: number;
+        readonly cpuQuota: number;
+        readonly cpuPeriod: number;
+        /** 0 or -1 = no limit. */
+        readonly pidsLimit: number;
+    };
+    readonly tty: boolean;
+    /** Writable-layer size in bytes, only when asked for (`size=true`). */
+    readonly sizeRw?: number;
+    readonly raw: unknown;
+}
+
+export interface ImageDetails {
+    readonly id: string;
+    readonly repoTags: readonly string[];
+    readonly created: string;
+    readonly size: number;
+    readonly architecture: string;
+    readonly os: string;
+    readonly cmd: readonly string[];
+    readonly entrypoint: readonly string[];
+    readonly raw: unknown;
+}
+
+/** One line of `docker image history`. */
+export interface LayerInfo {
+    readonly id: string;
+    /** The instruction that made it (`/bin/sh -c #(nop)  CMD ["sh"]`). */
+    readonly createdBy: string;
+    readonly size: number;
+    readonly created: number;
+    /** Metadata only: the step added no files. */
+    readonly empty: boolean;
+    readonly tags: readonly string[];
+}
+
+export interface PullProgress {
+    /** Layer id, or '' for messages about the whole pull. */
+    readonly id: string;
+    readonly status: string;
+    readonly current?: number;
+    readonly total?: number;
+}
+
+export interface RunOptions {
+    readonly image: string;
+    readonly name?: string;
+    /** argv; empty = the image's CMD. */
+    readonly cmd?: readonly string[];
+    readonly memoryBytes?: number;
+    readonly nanoCpus?: number;
+    readonly pidsLimit?: number;
+    readonly tty?: boolean;
+    readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface PruneResult {
+    readonly deleted: readonly string[];
+    readonly spaceReclaimed: number;
+}
+
+/** A running exec session (an interactive shell). */
+export interface ExecSession {
+    write(data: string): void;
+    resize(columns: number, rows: number): Promise<void>;
+    onData(listener: (text: string) => void): void;
+    onExit(listener: (exitCode: number | undefined) => void): void;
+    close(): void;
+}
+
+/** The actions, inspect and streams the explorer needs. */
+export interface DockerActions {
+    inspectContainer(id: string, opts?: { size?: boolean; signal?: AbortSignal }): Promise<ContainerDetails>;
+    inspectImage(id: string, signal?: AbortSignal): Promise<ImageDetails>;
+    imageHistory(id: string, signal?: AbortSignal): Promise<LayerInfo[]>;
+    startContainer(id: string): Promise<void>;
+    stopContainer(id: string): Promise<void>;
+    restartContainer(id: string): Promise<void>;
+    pauseContainer(id: string): Promise<void>;
+    unpauseContainer(id: string): Promise<void>;
+    /** Never forced: a running container must be stopped first. */
+    removeContainer(id: string): Promise<void>;
+    /** Never forced. */
+    removeImage(id: string): Promise<void>;
+    pruneDanglingImages(): Promise<PruneResult>;
+    pullImage(ref: string, onProgress: (p: PullProgress) => void, signal?: AbortSignal): Promise<void>;
+    /** `POST /containers/create` (+ `start` when `start`); returns the id. */
+    createContainer(opts: RunOptions): Promise<string>;
+    /** Follows logs (stdout+stderr, demultiplexed, the last `tail` lines first) until the signal aborts or the container ends. */
+    streamLogs(id: string, opts: { tail: number }, onText: (text: string) => void, signal: AbortSignal): Promise<void>;
+    /** An interactive `sh` (or the given argv) inside a running container, over the exec API. */
+    exec(id: string, cmd: readonly string[], size?: { columns: number; rows: number }): Promise<ExecSession>;
 }

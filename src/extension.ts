@@ -6,14 +6,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ExplorerDeps } from './commands/actions';
+import { containerCommands } from './commands/containers';
+import { endpointCommands } from './commands/endpoint';
 import { generalCommands } from './commands/general';
-import { registerCommands } from './commands/registry';
+import { imageCommands } from './commands/images';
+import { INSPECT_SCHEME, InspectDocuments } from './commands/inspectDocuments';
+import { CommandIds, registerCommands } from './commands/registry';
 import { Config } from './common/config';
 import { Logger } from './common/logger';
-import { resolveEndpoint } from './docker/endpoint';
+import { EndpointInputs, resolveEndpoint } from './docker/endpoint';
 import { Engine, EngineStateName } from './docker/engine';
 import { lazyClientFactory } from './docker/loader';
 import { RefreshManager } from './tree/refreshManager';
+import { EngineStatusBar } from './tree/statusBar';
 import { DockerViews } from './tree/views';
 
 export interface DockerLessonsApi {
@@ -31,15 +37,31 @@ function readFileOrUndefined(file: string): string | undefined {
     }
 }
 
+function listDir(dir: string): string[] {
+    try {
+        return fs.readdirSync(dir);
+    } catch {
+        return [];
+    }
+}
+
 export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const started = performance.now();
     const log = Logger.create('Docker Lessons');
     context.subscriptions.push(log);
     const config = new Config();
 
+    const endpointInputs = (): EndpointInputs => ({
+        setting: config.dockerHost,
+        env: process.env,
+        platform: process.platform,
+        homedir: os.homedir(),
+        readFile: readFileOrUndefined,
+        exists: fs.existsSync,
+        listDir,
+    });
     const engine = new Engine({
-        resolveEndpoint: () =>
-            resolveEndpoint({ setting: config.dockerHost, env: process.env, platform: process.platform, homedir: os.homedir(), readFile: readFileOrUndefined }),
+        resolveEndpoint: () => resolveEndpoint(endpointInputs()),
         clientFactory: lazyClientFactory(path.join(context.extensionPath, 'dist', 'docker.js')),
         timeoutMs: () => config.requestTimeoutMs,
         log: (m) => log.child('engine').info(m),
@@ -51,7 +73,28 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const views = new DockerViews(engine, refresh, log.child('views'));
     context.subscriptions.push(views);
 
-    context.subscriptions.push(...registerCommands([...generalCommands(refresh, log)], log));
+    context.subscriptions.push(new EngineStatusBar(engine, CommandIds.engineMenu));
+    const docs = new InspectDocuments();
+    context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs));
+
+    const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
+    context.subscriptions.push(
+        ...registerCommands(
+            [...generalCommands(refresh, log), ...endpointCommands(endpointInputs, refresh, log), ...containerCommands(deps), ...imageCommands(deps)],
+            log,
+        ),
+    );
+
+    // The current docker context lives in ~/.docker: follow changes to it (docker context use …).
+    const dockerDir = vscode.Uri.file(process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dockerDir, '{config.json,contexts/meta/**}'));
+    const contextsChanged = () => {
+        if (!config.dockerHost && !process.env.DOCKER_HOST) {
+            log.info('docker contexts changed');
+            refresh.restart();
+        }
+    };
+    context.subscriptions.push(watcher, watcher.onDidChange(contextsChanged), watcher.onDidCreate(contextsChanged), watcher.onDidDelete(contextsChanged));
 
     context.subscriptions.push(
         vscode.workspace.onDidChangeConfiguration((e) => {

@@ -17,6 +17,10 @@ export interface EndpointInputs {
     readonly homedir: string;
     /** Reads a UTF-8 file; returns undefined when it does not exist. */
     readonly readFile: (file: string) => string | undefined;
+    /** Does this path exist? Enables the rootless / Podman fallbacks when the default socket is missing. */
+    readonly exists?: (file: string) => boolean;
+    /** Lists a folder's entries ([] when missing). Needed only to discover contexts. */
+    readonly listDir?: (dir: string) => string[];
 }
 
 export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
@@ -192,7 +196,86 @@ export function resolveEndpoint(inputs: EndpointInputs): DockerEndpoint {
     if (context) {
         return contextEndpoint(context, inputs);
     }
-    return defaultEndpoint(inputs.platform);
+    const fallback = defaultEndpoint(inputs.platform);
+    if (inputs.exists && fallback.kind === 'unix' && !inputs.exists(fallback.socketPath!)) {
+        // no system daemon: a rootless Docker, Docker Desktop's user socket, or Podman's, if present
+        for (const candidate of socketCandidates(inputs).slice(1)) {
+            if (inputs.exists(candidate.path)) {
+                return { kind: 'unix', socketPath: candidate.path, source: 'default', display: `unix://${candidate.path}` };
+            }
+        }
+    }
+    return fallback;
+}
+
+export interface SocketCandidate {
+    readonly path: string;
+    readonly what: 'docker' | 'rootless' | 'desktop' | 'podman' | 'podman-rootless';
+}
+
+/** Well-known sockets, the system one first. */
+export function socketCandidates(inputs: EndpointInputs): SocketCandidate[] {
+    if (inputs.platform === 'win32') {
+        return [];
+    }
+    const out: SocketCandidate[] = [{ path: DEFAULT_UNIX_SOCKET, what: 'docker' }];
+    const runtime = inputs.env.XDG_RUNTIME_DIR;
+    if (runtime) {
+        out.push({ path: path.posix.join(runtime, 'docker.sock'), what: 'rootless' });
+    }
+    out.push({ path: path.posix.join(inputs.homedir, '.docker', 'run', 'docker.sock'), what: 'desktop' });
+    out.push({ path: path.posix.join(inputs.homedir, '.docker', 'desktop', 'docker.sock'), what: 'desktop' });
+    out.push({ path: '/run/podman/podman.sock', what: 'podman' });
+    if (runtime) {
+        out.push({ path: path.posix.join(runtime, 'podman', 'podman.sock'), what: 'podman-rootless' });
+    }
+    return out;
+}
+
+export interface DiscoveredEndpoint {
+    /** A DOCKER_HOST-style URL that `parseDockerHost` accepts. */
+    readonly url: string;
+    readonly kind: 'context' | 'socket' | 'env';
+    readonly name: string;
+    readonly current: boolean;
+}
+
+/** Every endpoint we can offer in "Choose Docker endpoint": contexts, DOCKER_HOST, sockets that exist. */
+export function discoverEndpoints(inputs: EndpointInputs): DiscoveredEndpoint[] {
+    const out: DiscoveredEndpoint[] = [];
+    let currentUrl: string | undefined;
+    try {
+        const e = resolveEndpoint(inputs);
+        currentUrl = e.kind === 'npipe' ? `npipe://${e.socketPath}` : e.display;
+    } catch {
+        currentUrl = undefined;
+    }
+    const envHost = inputs.env.DOCKER_HOST?.trim();
+    if (envHost) {
+        out.push({ url: envHost, kind: 'env', name: 'DOCKER_HOST', current: false });
+    }
+    const metaDir = path.join(dockerConfigDir(inputs), 'contexts', 'meta');
+    for (const hash of inputs.listDir?.(metaDir) ?? []) {
+        const text = inputs.readFile(path.join(metaDir, hash, 'meta.json'));
+        try {
+            const meta = text ? (JSON.parse(text) as ContextMeta) : undefined;
+            const host = meta?.Endpoints?.docker?.Host;
+            if (meta?.Name && host) {
+                out.push({ url: host, kind: 'context', name: meta.Name, current: false });
+            }
+        } catch {
+            // a broken context is skipped here; resolving it says why
+        }
+    }
+    for (const c of socketCandidates(inputs)) {
+        if (inputs.exists?.(c.path)) {
+            out.push({ url: `unix://${c.path}`, kind: 'socket', name: c.what, current: false });
+        }
+    }
+    const seen = new Set<string>();
+    return out
+        .filter((d) => (seen.has(`${d.kind}:${d.url}`) ? false : (seen.add(`${d.kind}:${d.url}`), true)))
+        .map((d) => ({ ...d, current: d.url === currentUrl }));
 }
 
 /** The equivalent CLI flag for teaching output: `docker -H …` or `docker --context …`. */

@@ -1,20 +1,39 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
+import { formatMemory, formatPorts, healthFromStatus } from '../common/format';
+import { containerCall, LIST_CONTAINERS_CALL } from '../docker/cli';
+import { Engine } from '../docker/engine';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { NodeCache } from './nodeCache';
 import { DockerSnapshot, RefreshManager } from './refreshManager';
 
+export type ContainerGroup = 'running' | 'paused' | 'stopped';
+
+export class ContainerGroupNode {
+    readonly kind = 'group';
+    constructor(readonly group: ContainerGroup) {}
+}
+
 export class ContainerNode {
     readonly kind = 'container';
-    constructor(readonly container: ContainerSummary) {}
+    constructor(
+        readonly parent: ContainerGroupNode,
+        readonly container: ContainerSummary,
+    ) {}
 
     get label(): string {
         return this.container.name;
     }
 }
 
+export type ContainersTreeNode = ContainerGroupNode | ContainerNode;
+
 function sameContainer(a: ContainerSummary, b: ContainerSummary): boolean {
-    return a.id === b.id && a.state === b.state && a.status === b.status && a.name === b.name && a.image === b.image;
+    return a.id === b.id && a.state === b.state && a.status === b.status && a.name === b.name && a.image === b.image && formatPorts(a.ports) === formatPorts(b.ports);
+}
+
+export function groupOf(state: ContainerState): ContainerGroup {
+    return state === 'running' || state === 'restarting' ? 'running' : state === 'paused' ? 'paused' : 'stopped';
 }
 
 /** The state in words (never colour alone). */
@@ -37,16 +56,19 @@ export function stateWord(state: ContainerState): string {
     }
 }
 
-function stateIcon(state: ContainerState): vscode.ThemeIcon {
+function stateIcon(state: ContainerState, health?: string): vscode.ThemeIcon {
+    if (health === 'unhealthy') {
+        return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    }
     switch (state) {
         case 'running':
             return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
         case 'paused':
-            return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('editorWarning.foreground'));
+            return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
         case 'restarting':
             return new vscode.ThemeIcon('sync');
         case 'dead':
-            return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+            return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         case 'exited':
             return new vscode.ThemeIcon('vm-outline');
         default:
@@ -54,13 +76,42 @@ function stateIcon(state: ContainerState): vscode.ThemeIcon {
     }
 }
 
-export class ContainersTreeProvider extends Disposable implements vscode.TreeDataProvider<ContainerNode> {
-    private readonly changed = this.register(new vscode.EventEmitter<ContainerNode | undefined>());
-    readonly onDidChangeTreeData = this.changed.event;
-    private readonly cache = new NodeCache<string, ContainerSummary, ContainerNode>(sameContainer, (c) => new ContainerNode(c));
-    private nodes: ContainerNode[] = [];
+function groupLabel(g: ContainerGroup): string {
+    return g === 'running' ? vscode.l10n.t('Running') : g === 'paused' ? vscode.l10n.t('Paused') : vscode.l10n.t('Stopped');
+}
 
-    constructor(refresh: RefreshManager) {
+/** The `docker` commands behind the row's actions, for tooltips. */
+export function containerActionsTip(tip: vscode.MarkdownString, c: ContainerSummary): void {
+    const acts =
+        c.state === 'running'
+            ? (['stop', 'restart', 'pause', 'logs', 'exec'] as const)
+            : c.state === 'paused'
+              ? (['unpause', 'stop'] as const)
+              : (['start', 'remove', 'logs'] as const);
+    tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('What the actions run:'));
+    const lines = acts.map((a) => {
+        const call = containerCall(a, c.name);
+        return `${call.cli}    # ${call.api}`;
+    });
+    tip.appendMarkdown('\n').appendCodeblock(lines.join('\n'), 'sh');
+}
+
+const GROUPS: readonly ContainerGroup[] = ['running', 'paused', 'stopped'];
+
+export class ContainersTreeProvider extends Disposable implements vscode.TreeDataProvider<ContainersTreeNode> {
+    private readonly changed = this.register(new vscode.EventEmitter<ContainersTreeNode | undefined>());
+    readonly onDidChangeTreeData = this.changed.event;
+    private readonly groups = new Map<ContainerGroup, ContainerGroupNode>(GROUPS.map((g) => [g, new ContainerGroupNode(g)]));
+    private readonly caches = new Map<ContainerGroup, NodeCache<string, ContainerSummary, ContainerNode>>(
+        GROUPS.map((g) => [g, new NodeCache<string, ContainerSummary, ContainerNode>(sameContainer, (c) => new ContainerNode(this.groups.get(g)!, c))]),
+    );
+    private byGroup = new Map<ContainerGroup, ContainerNode[]>();
+    private all: ContainerNode[] = [];
+
+    constructor(
+        refresh: RefreshManager,
+        private readonly engine: Engine,
+    ) {
         super();
         this.update(refresh.snapshot);
         this.register(refresh.onDidChange((s) => this.update(s)));
@@ -68,36 +119,115 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
 
     private update(s: DockerSnapshot): void {
         const sorted = [...s.containers].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
-        const next = this.cache.update(sorted, (c) => c.id);
-        if (next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
-            this.nodes = next;
+        const next = new Map<ContainerGroup, ContainerNode[]>();
+        let changed = false;
+        for (const g of GROUPS) {
+            const nodes = this.caches.get(g)!.update(
+                sorted.filter((c) => groupOf(c.state) === g),
+                (c) => c.id,
+            );
+            const old = this.byGroup.get(g) ?? [];
+            if (nodes.length !== old.length || nodes.some((n, i) => n !== old[i])) {
+                changed = true;
+            }
+            next.set(g, nodes);
+        }
+        this.byGroup = next;
+        this.all = GROUPS.flatMap((g) => next.get(g)!);
+        if (changed) {
             this.changed.fire(undefined);
         }
     }
 
+    /** Every container node, in tree order. */
     get items(): readonly ContainerNode[] {
-        return this.nodes;
+        return this.all;
     }
 
-    getChildren(element?: ContainerNode): ContainerNode[] {
-        return element ? [] : this.nodes;
+    findById(id: string): ContainerNode | undefined {
+        return this.all.find((n) => n.container.id === id || n.container.shortId === id);
     }
 
-    getTreeItem(node: ContainerNode): vscode.TreeItem {
+    getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
+        return node.kind === 'container' ? node.parent : undefined;
+    }
+
+    getChildren(element?: ContainersTreeNode): ContainersTreeNode[] {
+        if (!element) {
+            // groups with no containers are left out; an empty engine shows the welcome text
+            return GROUPS.filter((g) => (this.byGroup.get(g) ?? []).length).map((g) => this.groups.get(g)!);
+        }
+        return element.kind === 'group' ? (this.byGroup.get(element.group) ?? []) : [];
+    }
+
+    getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+        if (node.kind === 'group') {
+            const n = (this.byGroup.get(node.group) ?? []).length;
+            const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
+            item.id = `group:${node.group}`;
+            item.description = String(n);
+            item.contextValue = `containerGroup ${node.group}`;
+            item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} containers', groupLabel(node.group), n) };
+            return item;
+        }
         const c = node.container;
+        const health = healthFromStatus(c.status);
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.id = `container:${c.id}`;
-        item.description = `${stateWord(c.state)} · ${c.image}`;
-        item.iconPath = stateIcon(c.state);
-        item.contextValue = `${c.state}Container`;
-        const tip = new vscode.MarkdownString(undefined, true);
+        const ports = formatPorts(c.ports);
+        // the daemon's own words say the state ("Up 3 minutes", "Exited (137) 2 minutes ago")
+        item.description = [c.status || stateWord(c.state), c.image, ports].filter(Boolean).join(' · ');
+        item.iconPath = stateIcon(c.state, health);
+        item.contextValue = `${c.state}Container container`;
+        item.accessibilityInformation = { label: vscode.l10n.t('Container {0}, {1}, from image {2}', c.name, c.status || stateWord(c.state), c.image) };
+        return item;
+    }
+
+    /** Tooltips need `inspect` (host PID, limits): fetched only when the user hovers. */
+    async resolveTreeItem(item: vscode.TreeItem, node: ContainersTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+        if (node.kind !== 'container') {
+            return item;
+        }
+        const c = node.container;
+        const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${vscode.l10n.t('Container')}** `).appendText(c.name);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${c.shortId}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Image')}: ${c.image}`);
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${stateWord(c.state)} (${c.status})`);
-        tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock('docker ps -a', 'sh');
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${stateWord(c.state)} — ${c.status}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Command')}: ${c.command}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString()}`);
+        try {
+            const controller = new AbortController();
+            const sub = token.onCancellationRequested(() => controller.abort());
+            const d = await this.engine.client().inspectContainer(c.id, { signal: controller.signal }).finally(() => sub.dispose());
+            if (d.state.running && d.state.pid > 0) {
+                tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Host PID: {0} — the host sees this container\'s main process as an ordinary process.', d.state.pid));
+            }
+            if (d.state.health) {
+                tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Health')}: ${d.state.health}`);
+            }
+            if (d.state.oomKilled) {
+                tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('The kernel killed it for using more memory than its limit (OOMKilled).'));
+            }
+            const limits: string[] = [];
+            if (d.limits.memory > 0) {
+                limits.push(vscode.l10n.t('memory {0}', formatMemory(d.limits.memory)));
+            }
+            if (d.limits.nanoCpus > 0) {
+                limits.push(vscode.l10n.t('{0} CPUs', d.limits.nanoCpus / 1e9));
+            } else if (d.limits.cpuQuota > 0 && d.limits.cpuPeriod > 0) {
+                limits.push(vscode.l10n.t('{0} CPUs', d.limits.cpuQuota / d.limits.cpuPeriod));
+            }
+            if (d.limits.pidsLimit > 0) {
+                limits.push(vscode.l10n.t('{0} processes', d.limits.pidsLimit));
+            }
+            tip.appendMarkdown('\n\n').appendText(limits.length ? `${vscode.l10n.t('cgroup limits')}: ${limits.join(', ')}` : vscode.l10n.t('No cgroup limits: it may use all the host\'s CPU and memory.'));
+        } catch {
+            // the tooltip stays useful without inspect
+        }
+        containerActionsTip(tip, c);
+        tip.appendText(`${vscode.l10n.t('Same list in a terminal:')} ${LIST_CONTAINERS_CALL.cli}`);
         item.tooltip = tip;
-        item.accessibilityInformation = { label: vscode.l10n.t('Container {0}, {1}, from image {2}', c.name, stateWord(c.state), c.image) };
         return item;
     }
 }

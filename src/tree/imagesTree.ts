@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
-import { imageLabel } from '../docker/mapping';
-import { ImageSummary } from '../docker/types';
+import { formatAge, formatBytes } from '../common/format';
+import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';
+import { Engine } from '../docker/engine';
+import { imageLabel, instructionOf } from '../docker/mapping';
+import { ContainerSummary, ImageSummary, LayerInfo } from '../docker/types';
+import { stateWord } from './containersTree';
 import { NodeCache } from './nodeCache';
 import { DockerSnapshot, RefreshManager } from './refreshManager';
 
@@ -14,26 +18,92 @@ export class ImageNode {
     }
 }
 
-function sameImage(a: ImageSummary, b: ImageSummary): boolean {
-    return a.id === b.id && a.repoTags.join() === b.repoTags.join() && a.size === b.size;
+/** A container created from the image: the image's instance. */
+export class InstanceNode {
+    readonly kind = 'instance';
+    constructor(
+        readonly parent: ImageNode,
+        readonly container: ContainerSummary,
+    ) {}
 }
 
-export class ImagesTreeProvider extends Disposable implements vscode.TreeDataProvider<ImageNode> {
-    private readonly changed = this.register(new vscode.EventEmitter<ImageNode | undefined>());
+export class LayersNode {
+    readonly kind = 'layers';
+    constructor(readonly parent: ImageNode) {}
+}
+
+export class LayerNode {
+    readonly kind = 'layer';
+    constructor(
+        readonly parent: LayersNode,
+        readonly layer: LayerInfo,
+        readonly index: number,
+    ) {}
+}
+
+export class ImageMessageNode {
+    readonly kind = 'message';
+    constructor(
+        readonly parent: LayersNode,
+        readonly text: string,
+    ) {}
+}
+
+export type ImagesTreeNode = ImageNode | InstanceNode | LayersNode | LayerNode | ImageMessageNode;
+
+function sameImage(a: ImageSummary, b: ImageSummary): boolean {
+    return a.id === b.id && a.repoTags.join() === b.repoTags.join() && a.size === b.size && a.created === b.created;
+}
+
+function sameInstance(a: ContainerSummary, b: ContainerSummary): boolean {
+    return a.id === b.id && a.state === b.state && a.name === b.name;
+}
+
+export class ImagesTreeProvider extends Disposable implements vscode.TreeDataProvider<ImagesTreeNode> {
+    private readonly changed = this.register(new vscode.EventEmitter<ImagesTreeNode | undefined>());
     readonly onDidChangeTreeData = this.changed.event;
     private readonly cache = new NodeCache<string, ImageSummary, ImageNode>(sameImage, (i) => new ImageNode(i));
+    private readonly instanceCaches = new Map<string, NodeCache<string, ContainerSummary, InstanceNode>>();
+    private readonly layersNodes = new WeakMap<ImageNode, LayersNode>();
+    /** History never changes for an image id; keep it while the image exists. */
+    private readonly history = new Map<string, Promise<LayerInfo[]>>();
     private nodes: ImageNode[] = [];
+    private containersByImage = new Map<string, ContainerSummary[]>();
 
-    constructor(refresh: RefreshManager) {
+    constructor(
+        refresh: RefreshManager,
+        private readonly engine: Engine,
+        private readonly language: string,
+    ) {
         super();
         this.update(refresh.snapshot);
         this.register(refresh.onDidChange((s) => this.update(s)));
     }
 
     private update(s: DockerSnapshot): void {
+        const byImage = new Map<string, ContainerSummary[]>();
+        for (const c of s.containers) {
+            const list = byImage.get(c.imageId) ?? [];
+            list.push(c);
+            byImage.set(c.imageId, list);
+        }
+        const instancesChanged =
+            byImage.size !== this.containersByImage.size ||
+            [...byImage].some(([id, list]) => {
+                const old = this.containersByImage.get(id);
+                return !old || old.length !== list.length || list.some((c, i) => !sameInstance(c, old[i]));
+            });
+        this.containersByImage = byImage;
         const sorted = [...s.images].sort((a, b) => imageLabel(a).localeCompare(imageLabel(b)) || b.created - a.created);
         const next = this.cache.update(sorted, (i) => i.id);
-        if (next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
+        const ids = new Set(next.map((n) => n.image.id));
+        for (const id of [...this.history.keys()]) {
+            if (!ids.has(id)) {
+                this.history.delete(id);
+                this.instanceCaches.delete(id);
+            }
+        }
+        if (instancesChanged || next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
             this.nodes = next;
             this.changed.fire(undefined);
         }
@@ -43,28 +113,162 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         return this.nodes;
     }
 
-    getChildren(element?: ImageNode): ImageNode[] {
-        return element ? [] : this.nodes;
+    /** Containers created from this image (from the last list). */
+    instancesOf(imageId: string): readonly ContainerSummary[] {
+        return this.containersByImage.get(imageId) ?? [];
     }
 
-    getTreeItem(node: ImageNode): vscode.TreeItem {
+    private layersNode(node: ImageNode): LayersNode {
+        let n = this.layersNodes.get(node);
+        if (!n) {
+            n = new LayersNode(node);
+            this.layersNodes.set(node, n);
+        }
+        return n;
+    }
+
+    layers(imageId: string): Promise<LayerInfo[]> {
+        let p = this.history.get(imageId);
+        if (!p) {
+            p = this.engine.client().imageHistory(imageId);
+            this.history.set(imageId, p);
+            p.catch(() => this.history.delete(imageId));
+        }
+        return p;
+    }
+
+    getParent(node: ImagesTreeNode): ImagesTreeNode | undefined {
+        return node.kind === 'image' ? undefined : node.parent;
+    }
+
+    async getChildren(element?: ImagesTreeNode): Promise<ImagesTreeNode[]> {
+        if (!element) {
+            return this.nodes;
+        }
+        if (element.kind === 'image') {
+            let cache = this.instanceCaches.get(element.image.id);
+            if (!cache) {
+                cache = new NodeCache<string, ContainerSummary, InstanceNode>(sameInstance, (c) => new InstanceNode(element, c));
+                this.instanceCaches.set(element.image.id, cache);
+            }
+            const instances = cache.update(this.instancesOf(element.image.id), (c) => c.id);
+            return [...instances, this.layersNode(element)];
+        }
+        if (element.kind === 'layers') {
+            try {
+                const layers = await this.layers(element.parent.image.id);
+                return layers.map((l, i) => new LayerNode(element, l, i));
+            } catch (e) {
+                return [new ImageMessageNode(element, vscode.l10n.t('Could not read the layers: {0}', e instanceof Error ? e.message : String(e)))];
+            }
+        }
+        return [];
+    }
+
+    getTreeItem(node: ImagesTreeNode): vscode.TreeItem {
+        switch (node.kind) {
+            case 'image':
+                return this.imageItem(node);
+            case 'instance': {
+                const c = node.container;
+                const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+                item.id = `image:${node.parent.image.id}/instance:${c.id}`;
+                item.description = vscode.l10n.t('container (instance) · {0}', stateWord(c.state));
+                item.iconPath = new vscode.ThemeIcon(c.state === 'running' ? 'vm-running' : 'vm-outline');
+                item.tooltip = vscode.l10n.t('Container {0} was created from this image: it is one instance of it.', c.name);
+                item.contextValue = `${c.state}Container instance`;
+                return item;
+            }
+            case 'layers': {
+                const item = new vscode.TreeItem(vscode.l10n.t('Layers'), vscode.TreeItemCollapsibleState.Collapsed);
+                item.id = `image:${node.parent.image.id}/layers`;
+                item.iconPath = new vscode.ThemeIcon('layers');
+                const tip = new vscode.MarkdownString();
+                tip.appendText(vscode.l10n.t('Each instruction in the Dockerfile made one step. RUN, COPY and ADD add a filesystem layer; the others only add metadata.'));
+                tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock(imageCall('history', node.parent.label).cli, 'sh');
+                item.tooltip = tip;
+                item.contextValue = 'layers';
+                return item;
+            }
+            case 'layer': {
+                const l = node.layer;
+                const text = instructionOf(l.createdBy) || vscode.l10n.t('(unknown step)');
+                const item = new vscode.TreeItem(text.length > 80 ? `${text.slice(0, 79)}…` : text, vscode.TreeItemCollapsibleState.None);
+                item.id = `image:${node.parent.parent.image.id}/layer:${node.index}`;
+                item.description = l.empty ? vscode.l10n.t('metadata only, 0 B') : vscode.l10n.t('layer, {0}', formatBytes(l.size));
+                item.iconPath = new vscode.ThemeIcon(l.empty ? 'tag' : 'layers-active');
+                const tip = new vscode.MarkdownString();
+                tip.appendCodeblock(text, 'dockerfile');
+                tip.appendText(l.empty ? vscode.l10n.t('This step changed only the image\'s settings (metadata); it added no files.') : vscode.l10n.t('This step added a filesystem layer of {0}.', formatBytes(l.size)));
+                item.tooltip = tip;
+                item.contextValue = 'layer';
+                return item;
+            }
+            case 'message': {
+                const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+                item.iconPath = new vscode.ThemeIcon('warning');
+                return item;
+            }
+        }
+    }
+
+    private imageItem(node: ImageNode): vscode.TreeItem {
         const img = node.image;
-        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `image:${img.id}`;
-        const extraTags = img.repoTags.length > 1 ? ` ${vscode.l10n.t('(+{0} tags)', img.repoTags.length - 1)}` : '';
-        item.description = img.dangling ? `${img.shortId} · ${vscode.l10n.t('dangling')}` : `${img.shortId}${extraTags}`;
+        const instances = this.instancesOf(img.id).length;
+        const parts = [formatBytes(img.size), formatAge(img.created, this.language)];
+        if (img.dangling) {
+            parts.unshift(vscode.l10n.t('dangling'));
+        }
+        if (img.repoTags.length > 1) {
+            parts.push(vscode.l10n.t('+{0} tags', img.repoTags.length - 1));
+        }
+        if (instances) {
+            parts.push(vscode.l10n.t('{0} containers', instances));
+        }
+        item.description = parts.join(' · ');
         item.iconPath = new vscode.ThemeIcon(img.dangling ? 'file-binary' : 'package');
-        item.contextValue = img.dangling ? 'danglingImage' : 'image';
-        const tip = new vscode.MarkdownString(undefined, true);
+        item.contextValue = img.dangling ? 'image dangling' : 'image';
+        item.accessibilityInformation = { label: vscode.l10n.t('Image {0}, id {1}', node.label, img.shortId) };
+        return item;
+    }
+
+    /** Tooltips need `inspect` (architecture, OS): fetched only when the user hovers. */
+    async resolveTreeItem(item: vscode.TreeItem, node: ImagesTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+        if (node.kind !== 'image') {
+            return item;
+        }
+        const img = node.image;
+        const tip = new vscode.MarkdownString();
         tip.appendMarkdown(`**${vscode.l10n.t('Image')}** `).appendText(node.label);
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${img.shortId}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${img.id.replace(/^sha256:/, '').slice(0, 24)}…`);
         if (img.repoTags.length > 1) {
             tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Tags')}: ${img.repoTags.join(', ')}`);
         }
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(img.created * 1000).toLocaleString()}`);
-        tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock('docker image ls', 'sh');
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(img.created * 1000).toLocaleString(this.language)}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Size')}: ${formatBytes(img.size)}`);
+        try {
+            const controller = new AbortController();
+            const sub = token.onCancellationRequested(() => controller.abort());
+            const d = await this.engine.client().inspectImage(img.id, controller.signal).finally(() => sub.dispose());
+            tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Platform')}: ${d.os}/${d.architecture}`);
+            const cmd = [...d.entrypoint, ...d.cmd].join(' ');
+            if (cmd) {
+                tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Runs')}: ${cmd}`);
+            }
+        } catch {
+            // the tooltip stays useful without inspect
+        }
+        const instances = this.instancesOf(img.id);
+        tip.appendMarkdown('\n\n').appendText(
+            instances.length
+                ? vscode.l10n.t('{0} containers were created from this image. Each is an instance of it.', instances.length)
+                : vscode.l10n.t('No container has been created from this image yet.'),
+        );
+        tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock(LIST_IMAGES_CALL.cli, 'sh');
+        tip.appendText(`${vscode.l10n.t('Engine API')}: ${LIST_IMAGES_CALL.api}, ${imageCall('inspect', node.label).api}`);
         item.tooltip = tip;
-        item.accessibilityInformation = { label: vscode.l10n.t('Image {0}, id {1}', node.label, img.shortId) };
         return item;
     }
 }

@@ -5,8 +5,8 @@ import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { Engine, EngineState } from '../docker/engine';
 import { localeOf } from '../lessons/catalog';
-import { ContainersTreeProvider } from './containersTree';
-import { ImagesTreeProvider } from './imagesTree';
+import { ContainersTreeNode, ContainersTreeProvider } from './containersTree';
+import { ImagesTreeNode, ImagesTreeProvider } from './imagesTree';
 import { LessonsTreeProvider } from './lessonsTree';
 import { RefreshManager } from './refreshManager';
 
@@ -20,8 +20,8 @@ export const ViewIds = {
 export class DockerViews extends Disposable {
     readonly images: ImagesTreeProvider;
     readonly containers: ContainersTreeProvider;
-    readonly imagesView: vscode.TreeView<unknown>;
-    readonly containersView: vscode.TreeView<unknown>;
+    readonly imagesView: vscode.TreeView<ImagesTreeNode>;
+    readonly containersView: vscode.TreeView<ContainersTreeNode>;
 
     constructor(
         engine: Engine,
@@ -29,9 +29,9 @@ export class DockerViews extends Disposable {
         private readonly log: Logger,
     ) {
         super();
-        this.images = this.register(new ImagesTreeProvider(refresh));
-        this.containers = this.register(new ContainersTreeProvider(refresh));
-        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.images, showCollapseAll: false }));
+        this.images = this.register(new ImagesTreeProvider(refresh, engine, vscode.env.language));
+        this.containers = this.register(new ContainersTreeProvider(refresh, engine));
+        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.images, showCollapseAll: true, canSelectMany: true }));
         this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containers, canSelectMany: true }));
         this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: new LessonsTreeProvider(localeOf(vscode.env.language)) }));
         refresh.attach(this.imagesView, ViewIds.images);

@@ -1,0 +1,81 @@
+/** Sizes and ages for display, like the docker CLI prints them (decimal units). No `vscode` import. */
+
+export function formatBytes(bytes: number): string {
+    if (!Number.isFinite(bytes) || bytes < 0) {
+        return '?';
+    }
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let v = bytes;
+    let i = 0;
+    while (v >= 1000 && i < units.length - 1) {
+        v /= 1000;
+        i++;
+    }
+    return `${i === 0 ? v : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+/** Binary units, for memory limits (the kernel counts in KiB/MiB). */
+export function formatMemory(bytes: number): string {
+    if (!Number.isFinite(bytes) || bytes <= 0) {
+        return '0';
+    }
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/** "3 minutes ago" in the given language. `thenSec` and `nowMs` as the API gives them. */
+export function formatAge(thenSec: number, language: string, nowMs = Date.now()): string {
+    const diff = Math.round(thenSec - nowMs / 1000);
+    const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    const abs = Math.abs(diff);
+    if (abs < 60) {
+        return rtf.format(diff, 'second');
+    }
+    if (abs < 3600) {
+        return rtf.format(Math.round(diff / 60), 'minute');
+    }
+    if (abs < 86400) {
+        return rtf.format(Math.round(diff / 3600), 'hour');
+    }
+    if (abs < 86400 * 30) {
+        return rtf.format(Math.round(diff / 86400), 'day');
+    }
+    if (abs < 86400 * 365) {
+        return rtf.format(Math.round(diff / (86400 * 30)), 'month');
+    }
+    return rtf.format(Math.round(diff / (86400 * 365)), 'year');
+}
+
+/** `0.0.0.0:8080->80/tcp, 443/tcp` like `docker ps`. */
+export function formatPorts(ports: readonly { privatePort: number; publicPort?: number; ip?: string; type: string }[]): string {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const p of ports) {
+        const s = p.publicPort ? `${p.ip ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}` : `${p.privatePort}/${p.type}`;
+        if (!seen.has(s)) {
+            seen.add(s);
+            out.push(s);
+        }
+    }
+    return out.join(', ');
+}
+
+/** `(healthy)` / `(unhealthy)` / `(health: starting)` from the daemon's status text. */
+export function healthFromStatus(status: string): 'healthy' | 'unhealthy' | 'starting' | undefined {
+    if (/\(healthy\)/.test(status)) {
+        return 'healthy';
+    }
+    if (/\(unhealthy\)/.test(status)) {
+        return 'unhealthy';
+    }
+    if (/health: starting/.test(status)) {
+        return 'starting';
+    }
+    return undefined;
+}

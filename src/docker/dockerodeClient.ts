@@ -7,12 +7,13 @@ import Dockerode from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { classifyError, DockerError } from './errors';
-import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapPullProgress, mapVersion } from './mapping';
+import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapVersion } from './mapping';
 import { PassThrough } from 'stream';
 import {
     ContainerDetails,
     ContainerSummary,
     Disposable,
+    EngineInfo,
     DockerClient,
     DockerEndpoint,
     EngineVersion,
@@ -324,6 +325,56 @@ export class DockerodeClient implements DockerClient {
                 stream.destroy?.();
             },
         };
+    }
+
+    info(signal?: AbortSignal): Promise<EngineInfo> {
+        return this.call(signal, async (abortSignal) => mapInfo(await (this.docker.info as unknown as (o: object) => Promise<unknown>).call(this.docker, { abortSignal })));
+    }
+
+    async hasImage(ref: string): Promise<boolean> {
+        try {
+            await this.inspectImage(ref);
+            return true;
+        } catch (e) {
+            if (e instanceof DockerError && e.kind === 'notFound') {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    async attachAndStart(id: string, onOutput: (text: string) => void): Promise<void> {
+        const c = this.docker.getContainer(id);
+        try {
+            const tty = !!(await c.inspect()).Config?.Tty;
+            const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream;
+            const out = new PassThrough();
+            if (tty) {
+                stream.pipe(out);
+            } else {
+                this.docker.modem.demuxStream(stream, out, out);
+            }
+            out.on('data', (b: Buffer) => onOutput(b.toString('utf8')));
+            await c.start();
+        } catch (e) {
+            throw classifyError(e);
+        }
+    }
+
+    async waitContainer(id: string): Promise<number> {
+        try {
+            const r = (await this.docker.getContainer(id).wait()) as { StatusCode?: number };
+            return Number(r.StatusCode) || 0;
+        } catch (e) {
+            throw classifyError(e);
+        }
+    }
+
+    top(id: string): Promise<{ titles: string[]; processes: string[][] }> {
+        return this.call(undefined, async (abortSignal) => {
+            const r = (await this.docker.getContainer(id).top({ abortSignal } as object)) as { Titles?: string[]; Processes?: string[][] };
+            return { titles: r.Titles ?? [], processes: r.Processes ?? [] };
+        });
     }
 
     streamEvents(handlers: EventStreamHandlers): Disposable {

@@ -58,7 +58,8 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
         case 'https': {
             let url: URL;
             try {
-                url = new URL(`http://${rest}`);
+                // not http://: the URL parser would drop ":80" as http's default port
+                url = new URL(`tcp://${rest}`);
             } catch {
                 return bad('the host or port is not valid');
             }
@@ -95,7 +96,7 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
             const username = url.username ? decodeURIComponent(url.username) : undefined;
             return {
                 kind: 'ssh',
-                host: url.hostname,
+                host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
                 port,
                 username,
                 source,

@@ -82,12 +82,17 @@ export class Engine {
         if (this.stateValue.state !== 'connected') {
             this.setState({ state: 'connecting', endpoint: client.endpoint });
         }
+        // reset() may replace the client while we wait: a stale answer must not set the new state
         try {
             await client.ping(signal);
             const version = await client.version(signal);
-            this.setState({ state: 'connected', endpoint: client.endpoint, version });
+            if (client === this.current) {
+                this.setState({ state: 'connected', endpoint: client.endpoint, version });
+            }
         } catch (e) {
-            this.markFailure(e);
+            if (client === this.current) {
+                this.markFailure(e);
+            }
         }
         return this.stateValue;
     }

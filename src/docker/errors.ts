@@ -81,7 +81,7 @@ export function classifyError(error: unknown): DockerError {
     }
     const err = (error && typeof error === 'object' ? error : { message: String(error) }) as ErrorLike;
     const code = typeof err.code === 'string' ? err.code : undefined;
-    const message = typeof err.message === 'string' ? err.message : String(error);
+    const message = typeof err.message === 'string' ? err.message : typeof error === 'string' ? error : 'Unknown error';
     const statusCode = typeof err.statusCode === 'number' ? err.statusCode : undefined;
 
     if (err.name === 'AbortError' || code === 'ABORT_ERR') {

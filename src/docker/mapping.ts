@@ -2,7 +2,7 @@
  * Engine API JSON → the project's own types. Pure functions; unit-tested with JSON captured
  * from a real daemon (test/unit/fixtures).
  */
-import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
+import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineInfo, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -211,5 +211,25 @@ export function mapPullProgress(raw: Json): PullProgress {
         status: str(raw?.status) || str(raw?.error),
         current: typeof raw?.progressDetail?.current === 'number' ? raw.progressDetail.current : undefined,
         total: typeof raw?.progressDetail?.total === 'number' ? raw.progressDetail.total : undefined,
+    };
+}
+
+export function mapInfo(raw: Json): EngineInfo {
+    const os = str(raw?.OperatingSystem);
+    const kernel = str(raw?.KernelVersion);
+    return {
+        name: str(raw?.Name),
+        operatingSystem: os,
+        osType: str(raw?.OSType),
+        kernelVersion: kernel,
+        architecture: str(raw?.Architecture),
+        cpus: Number(raw?.NCPU) || 0,
+        memTotal: Number(raw?.MemTotal) || 0,
+        cgroupVersion: str(raw?.CgroupVersion) || '1',
+        cgroupDriver: str(raw?.CgroupDriver),
+        serverVersion: str(raw?.ServerVersion),
+        runsInVm: /docker desktop|boot2docker|linuxkit/i.test(os) || /linuxkit|microsoft-standard|WSL/i.test(kernel),
+        containers: Number(raw?.Containers) || 0,
+        images: Number(raw?.Images) || 0,
     };
 }

@@ -101,7 +101,7 @@ export interface EventStreamHandlers {
  * Everything the extension asks of the Engine goes through here.
  * The one implementation is `DockerodeClient` (loaded lazily).
  */
-export interface DockerClient extends DockerActions {
+export interface DockerClient extends DockerActions, LessonActions {
     readonly endpoint: DockerEndpoint;
     /** `GET /_ping`. */
     ping(signal?: AbortSignal): Promise<void>;
@@ -233,4 +233,35 @@ export interface DockerActions {
     streamLogs(id: string, opts: { tail: number }, onText: (text: string) => void, signal: AbortSignal): Promise<void>;
     /** An interactive `sh` (or the given argv) inside a running container, over the exec API. */
     exec(id: string, cmd: readonly string[], size?: { columns: number; rows: number }): Promise<ExecSession>;
+}
+
+/** `GET /info`: what the lessons say about the host the Engine runs on. */
+export interface EngineInfo {
+    readonly name: string;
+    readonly operatingSystem: string;
+    readonly osType: string;
+    readonly kernelVersion: string;
+    readonly architecture: string;
+    readonly cpus: number;
+    readonly memTotal: number;
+    readonly cgroupVersion: string;
+    readonly cgroupDriver: string;
+    readonly serverVersion: string;
+    /** `Docker Desktop`, a VM, WSL…: the "host" is then that VM. */
+    readonly runsInVm: boolean;
+    readonly containers: number;
+    readonly images: number;
+}
+
+export interface LessonActions {
+    /** `GET /info`. */
+    info(signal?: AbortSignal): Promise<EngineInfo>;
+    /** Is the image stored locally? (`GET /images/{name}/json`, 404 → false) */
+    hasImage(ref: string): Promise<boolean>;
+    /** Attach (`POST /containers/{id}/attach?stream=1`), then start; output is passed on as it comes. */
+    attachAndStart(id: string, onOutput: (text: string) => void): Promise<void>;
+    /** `POST /containers/{id}/wait`: the exit code. */
+    waitContainer(id: string): Promise<number>;
+    /** `GET /containers/{id}/top`: the processes as the host sees them (PID column is the host PID). */
+    top(id: string): Promise<{ titles: string[]; processes: string[][] }>;
 }

@@ -123,7 +123,8 @@ export class DockerodeClient implements DockerClient {
 
     imageHistory(id: string, signal?: AbortSignal): Promise<LayerInfo[]> {
         const image = this.docker.getImage(id);
-        return this.call(signal, async (abortSignal) => mapHistory(await (image.history as unknown as (o: object) => Promise<unknown>).call(image, { abortSignal })));
+        // dockerode's history() takes no options: passing any makes it expect a callback
+        return this.call(signal, async () => mapHistory(await image.history()));
     }
 
     /** Container state changes: 304 (already in that state) is not an error. */
@@ -343,11 +344,16 @@ export class DockerodeClient implements DockerClient {
         }
     }
 
-    async attachAndStart(id: string, onOutput: (text: string) => void): Promise<void> {
+    async attachAndStart(id: string, onOutput: (text: string) => void): Promise<{ readonly outputEnded: Promise<void> }> {
         const c = this.docker.getContainer(id);
         try {
             const tty = !!(await c.inspect()).Config?.Tty;
             const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream;
+            const outputEnded = new Promise<void>((resolve) => {
+                stream.on('end', resolve);
+                stream.on('close', resolve);
+                stream.on('error', () => resolve());
+            });
             const out = new PassThrough();
             if (tty) {
                 stream.pipe(out);
@@ -356,6 +362,7 @@ export class DockerodeClient implements DockerClient {
             }
             out.on('data', (b: Buffer) => onOutput(b.toString('utf8')));
             await c.start();
+            return { outputEnded };
         } catch (e) {
             throw classifyError(e);
         }
@@ -379,6 +386,7 @@ export class DockerodeClient implements DockerClient {
 
     streamEvents(handlers: EventStreamHandlers): Disposable {
         const controller = new AbortController();
+        let own: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
         let closed = false;
         const close = (error?: unknown) => {
             if (closed) {
@@ -391,6 +399,7 @@ export class DockerodeClient implements DockerClient {
             .getEvents({ filters: { type: ['container', 'image'] }, abortSignal: controller.signal })
             .then((stream) => {
                 const s = stream as NodeJS.ReadableStream & { destroy?: () => void };
+                own = s;
                 this.streams.add(s);
                 if (controller.signal.aborted) {
                     s.destroy?.();
@@ -425,8 +434,9 @@ export class DockerodeClient implements DockerClient {
             dispose: () => {
                 controller.abort();
                 closed = true;
-                for (const s of this.streams) {
-                    s.destroy?.();
+                if (own) {
+                    this.streams.delete(own);
+                    own.destroy?.();
                 }
             },
         };

@@ -88,7 +88,10 @@ export function classifyError(error: unknown): DockerError {
         return new DockerError('cancelled', 'The request was cancelled.', { detail: code, cause: error });
     }
     if (statusCode !== undefined) {
-        const said = daemonMessage(err) ?? (typeof err.reason === 'string' ? err.reason : message);
+        // streaming endpoints: docker-modem leaves json null and puts the daemon's words in the message,
+        // "(HTTP code 500) server error - <daemon text>"
+        const fromMessage = /^\(HTTP code \d+\) [^-]*- (.*)$/s.exec(message)?.[1]?.trim();
+        const said = daemonMessage(err) ?? (fromMessage || (typeof err.reason === 'string' ? err.reason : message));
         if (API_VERSION_RE.test(said)) {
             return new DockerError('apiVersion', said, { statusCode, cause: error });
         }

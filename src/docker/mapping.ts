@@ -202,7 +202,12 @@ export function instructionOf(createdBy: string): string {
         // build args prefix: `|1 VERSION=1 /bin/sh -c …`
         return instructionOf(s.replace(/^\|\d+ (\S+=\S*\s+)*/, ''));
     }
-    return s;
+    const plain = s.replace(/\s*# buildkit$/, '');
+    if (!plain || /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i.test(plain)) {
+        return plain;
+    }
+    // an exec-form RUN is recorded as the bare command
+    return `RUN ${plain}`;
 }
 
 export function mapPullProgress(raw: Json): PullProgress {

@@ -258,8 +258,11 @@ export interface LessonActions {
     info(signal?: AbortSignal): Promise<EngineInfo>;
     /** Is the image stored locally? (`GET /images/{name}/json`, 404 → false) */
     hasImage(ref: string): Promise<boolean>;
-    /** Attach (`POST /containers/{id}/attach?stream=1`), then start; output is passed on as it comes. */
-    attachAndStart(id: string, onOutput: (text: string) => void): Promise<void>;
+    /**
+     * Attach (`POST /containers/{id}/attach?stream=1`), then start; output is passed on as it comes.
+     * Resolves once started, with a promise that settles when the output stream ends.
+     */
+    attachAndStart(id: string, onOutput: (text: string) => void): Promise<{ readonly outputEnded: Promise<void> }>;
     /** `POST /containers/{id}/wait`: the exit code. */
     waitContainer(id: string): Promise<number>;
     /** `GET /containers/{id}/top`: the processes as the host sees them (PID column is the host PID). */

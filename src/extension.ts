@@ -11,6 +11,7 @@ import { containerCommands } from './commands/containers';
 import { endpointCommands } from './commands/endpoint';
 import { generalCommands } from './commands/general';
 import { imageCommands } from './commands/images';
+import { lessonCommands } from './commands/lessons';
 import { INSPECT_SCHEME, InspectDocuments } from './commands/inspectDocuments';
 import { CommandIds, registerCommands } from './commands/registry';
 import { Config } from './common/config';
@@ -19,6 +20,12 @@ import { EndpointInputs, resolveEndpoint } from './docker/endpoint';
 import { Engine, EngineStateName } from './docker/engine';
 import { lazyClientFactory } from './docker/loader';
 import { RefreshManager } from './tree/refreshManager';
+import { localeOf } from './lessons/catalog';
+import { LessonPanels } from './panels/lessonPanels';
+import { LessonProgress } from './panels/progress';
+import { LiveView } from './panels/protocol';
+import { WebviewHost } from './panels/webviewHost';
+import { LessonsTreeProvider } from './tree/lessonsTree';
 import { EngineStatusBar } from './tree/statusBar';
 import { DockerViews } from './tree/views';
 
@@ -27,6 +34,14 @@ export interface DockerLessonsApi {
     engineState(): { state: EngineStateName; endpoint?: string; error?: { kind: string; message: string } };
     snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };
     whenIdle(): Promise<void>;
+    /** Lessons: which are open, what their live demos show, and which are done. */
+    lessons: {
+        open(lessonId: string, select?: string): Promise<void>;
+        openLessons(): readonly string[];
+        liveViews(lessonId: string): Readonly<Record<string, LiveView>>;
+        act(lessonId: string, demo: string, action: string, arg?: string): Promise<void>;
+        completed(): readonly string[];
+    };
 }
 
 function readFileOrUndefined(file: string): string | undefined {
@@ -70,8 +85,20 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
 
     const refresh = new RefreshManager(engine, log.child('refresh'));
     context.subscriptions.push(refresh);
-    const views = new DockerViews(engine, refresh, log.child('views'));
+    const progress = new LessonProgress(context.globalState, refresh, () => config.helloWorldImage, log.child('lessons'));
+    context.subscriptions.push(progress);
+    const lessonsTree = new LessonsTreeProvider(localeOf(vscode.env.language), progress, CommandIds.openLesson);
+    context.subscriptions.push(lessonsTree);
+    const views = new DockerViews(engine, refresh, lessonsTree, log.child('views'));
     context.subscriptions.push(views);
+    const panels = new LessonPanels({
+        host: new WebviewHost(context.extensionUri),
+        engine,
+        refresh,
+        log: log.child('lessons'),
+        settings: () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage }),
+    });
+    context.subscriptions.push(panels);
 
     context.subscriptions.push(new EngineStatusBar(engine, CommandIds.engineMenu));
     const docs = new InspectDocuments();
@@ -80,7 +107,13 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
     context.subscriptions.push(
         ...registerCommands(
-            [...generalCommands(refresh, log), ...endpointCommands(endpointInputs, refresh, log), ...containerCommands(deps), ...imageCommands(deps)],
+            [
+                ...generalCommands(refresh, log),
+                ...endpointCommands(endpointInputs, refresh, log),
+                ...containerCommands(deps),
+                ...imageCommands(deps),
+                ...lessonCommands(panels, progress),
+            ],
             log,
         ),
     );
@@ -120,6 +153,13 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
             containers: views.containers.items.map((n) => ({ label: n.label, id: n.container.id, state: n.container.state })),
         }),
         whenIdle: () => refresh.whenIdle(),
+        lessons: {
+            open: (id, select) => panels.show(id, select),
+            openLessons: () => panels.openLessons,
+            liveViews: (id) => panels.liveViews(id),
+            act: (id, demo, action, arg) => panels.act(id, demo, action, arg),
+            completed: () => progress.completed,
+        },
     };
 }
 

@@ -30,6 +30,10 @@ export const CommandIds = {
     imageInspect: 'dockerLessons.image.inspect',
     imageHistory: 'dockerLessons.image.history',
     imagePrune: 'dockerLessons.image.prune',
+    openLesson: 'dockerLessons.openLesson',
+    containerExplain: 'dockerLessons.container.explain',
+    imageExplain: 'dockerLessons.image.explain',
+    resetProgress: 'dockerLessons.resetProgress',
 } as const;
 
 /** Shows a failure to the user with its next step and logs the details. Never throws. */

@@ -5,6 +5,8 @@ export const Settings = {
     section: 'dockerLessons',
     dockerHost: 'dockerHost',
     requestTimeoutSeconds: 'requestTimeoutSeconds',
+    helloWorldImage: 'helloWorldImage',
+    lessonImage: 'lessonImage',
 } as const;
 
 export class Config {
@@ -12,13 +14,28 @@ export class Config {
         return vscode.workspace.getConfiguration(Settings.section);
     }
 
-    /** The endpoint setting. In an untrusted workspace only the user's own value counts. */
-    get dockerHost(): string {
+    /** A restricted setting: in an untrusted workspace only the user's own value counts. */
+    private restricted(key: string, fallback: string): string {
         if (!vscode.workspace.isTrusted) {
-            const inspected = this.cfg.inspect<string>(Settings.dockerHost);
-            return (inspected?.globalValue ?? '').trim();
+            const inspected = this.cfg.inspect<string>(key);
+            return (inspected?.globalValue ?? inspected?.defaultValue ?? fallback).trim() || fallback;
         }
-        return (this.cfg.get<string>(Settings.dockerHost) ?? '').trim();
+        return (this.cfg.get<string>(key) ?? fallback).trim() || fallback;
+    }
+
+    /** The endpoint setting ('' = automatic). */
+    get dockerHost(): string {
+        return this.restricted(Settings.dockerHost, '');
+    }
+
+    /** The image the hello-world lesson runs. */
+    get helloWorldImage(): string {
+        return this.restricted(Settings.helloWorldImage, 'hello-world');
+    }
+
+    /** The small image with a shell that the other lessons run. */
+    get lessonImage(): string {
+        return this.restricted(Settings.lessonImage, 'busybox');
     }
 
     get requestTimeoutMs(): number {

@@ -67,24 +67,31 @@ export class RefreshManager extends Disposable {
 
     /** Follow a view's visibility: the first visible view starts everything, the last hidden stops it. */
     attach(view: vscode.TreeView<unknown>, id: string): void {
-        const update = (visible: boolean) => {
-            const wasActive = this.active;
-            if (visible) {
-                this.visibleViews.add(id);
-            } else {
-                this.visibleViews.delete(id);
-            }
-            if (!wasActive && this.active) {
-                this.log.debug('a view became visible: starting');
-                void this.refresh();
-            } else if (wasActive && !this.active) {
-                this.log.debug('no view visible: pausing the events stream');
-                this.stop();
-            }
-        };
-        this.register(view.onDidChangeVisibility((e) => update(e.visible)));
+        this.register(view.onDidChangeVisibility((e) => this.setVisible(id, e.visible)));
         if (view.visible) {
-            update(true);
+            this.setVisible(id, true);
+        }
+    }
+
+    /** Keeps the lists and events live while something other than a view needs them (a lesson panel). */
+    hold(id: string): vscode.Disposable {
+        this.setVisible(id, true);
+        return { dispose: () => this.setVisible(id, false) };
+    }
+
+    private setVisible(id: string, visible: boolean): void {
+        const wasActive = this.active;
+        if (visible) {
+            this.visibleViews.add(id);
+        } else {
+            this.visibleViews.delete(id);
+        }
+        if (!wasActive && this.active) {
+            this.log.debug(`${id} became visible: starting`);
+            void this.refresh();
+        } else if (wasActive && !this.active) {
+            this.log.debug('nothing visible: pausing the events stream');
+            this.stop();
         }
     }
 

@@ -4,7 +4,6 @@ import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { Engine, EngineState } from '../docker/engine';
-import { localeOf } from '../lessons/catalog';
 import { ContainersTreeNode, ContainersTreeProvider } from './containersTree';
 import { ImagesTreeNode, ImagesTreeProvider } from './imagesTree';
 import { LessonsTreeProvider } from './lessonsTree';
@@ -26,6 +25,7 @@ export class DockerViews extends Disposable {
     constructor(
         engine: Engine,
         refresh: RefreshManager,
+        lessons: LessonsTreeProvider,
         private readonly log: Logger,
     ) {
         super();
@@ -33,7 +33,7 @@ export class DockerViews extends Disposable {
         this.containers = this.register(new ContainersTreeProvider(refresh, engine));
         this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.images, showCollapseAll: true, canSelectMany: true }));
         this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containers, canSelectMany: true }));
-        this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: new LessonsTreeProvider(localeOf(vscode.env.language)) }));
+        this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: lessons }));
         refresh.attach(this.imagesView, ViewIds.images);
         refresh.attach(this.containersView, ViewIds.containers);
         this.showState(engine.state);

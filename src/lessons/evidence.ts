@@ -1,0 +1,39 @@
+/**
+ * When is a lesson done? Only when the daemon's own events say the real thing happened.
+ * Pure: maps one Engine event to the lesson it completes, if any. No `vscode` import.
+ */
+import { EngineEvent } from '../docker/types';
+
+export const LESSON_LABEL = 'dockerLessons.lesson';
+
+function sameImage(eventImage: string | undefined, configured: string): boolean {
+    if (!eventImage) {
+        return false;
+    }
+    const norm = (s: string) => s.replace(/^docker\.io\/(library\/)?/, '').replace(/:latest$/, '');
+    return norm(eventImage) === norm(configured);
+}
+
+/** The lesson this event completes, or undefined. */
+export function lessonCompletedBy(event: EngineEvent, helloImage: string): string | undefined {
+    if (event.type !== 'container') {
+        return undefined;
+    }
+    const lesson = event.attributes[LESSON_LABEL];
+    const exitOk = event.attributes.exitCode === '0';
+    // the hello-world container ran to the end, from the lesson or from a terminal
+    if (event.action === 'die' && exitOk && (lesson === 'hello-world' || sameImage(event.attributes.image, helloImage))) {
+        return 'hello-world';
+    }
+    if (event.action === 'die' && exitOk && (lesson === 'why-docker' || lesson === 'containers-vs-vms' || lesson === 'namespaces')) {
+        return lesson;
+    }
+    if (event.action === 'create' && lesson === 'image-vs-container') {
+        return 'image-vs-container';
+    }
+    // the kernel's OOM killer ended the cgroups demo container
+    if (event.action === 'oom' && lesson === 'cgroups') {
+        return 'cgroups';
+    }
+    return undefined;
+}

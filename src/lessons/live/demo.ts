@@ -1,0 +1,110 @@
+/**
+ * What a live demonstration gets from the panel, and what it gives back. No `vscode` import:
+ * demos are run against the private engine in test/docker exactly as the panel runs them.
+ */
+import { DockerError } from '../../docker/errors';
+import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
+import type { LiveView, StepView } from '../../panels/protocol';
+import type { Locale } from '../catalog';
+import { LESSON_LABEL } from '../evidence';
+import type { DemoId } from '../model';
+
+export interface DemoSettings {
+    /** The image the hello-world lesson runs (a mirror or private registry works). */
+    readonly helloImage: string;
+    /** A small image with a shell for the other demos. */
+    readonly shellImage: string;
+}
+
+export interface DemoContext {
+    /** The Engine client; throws a classified DockerError when there is none. */
+    client(): DockerClient;
+    readonly locale: Locale;
+    readonly settings: DemoSettings;
+    /** Sends the demo's whole view to the panel. */
+    emit(view: LiveView): void;
+    /** Aborted when the panel closes. */
+    readonly signal: AbortSignal;
+    /** The explorer's last lists (kept current by the events stream). */
+    snapshot(): { readonly images: readonly ImageSummary[]; readonly containers: readonly ContainerSummary[] };
+    /** Re-reads the lists now. */
+    refresh(): Promise<void>;
+    /** A failure in the user's words with a next step. */
+    describe(e: DockerError): { message: string; next: string };
+    /** Asks first, in a modal dialog (every remove does). */
+    confirm(message: string, detail: string, action: string): Promise<boolean>;
+    /** Notes to the log (the CLI and API pair of each call). */
+    log(line: string): void;
+}
+
+export interface Demo {
+    readonly id: DemoId;
+    /** The first view (may read the engine; must not change anything). */
+    start(): Promise<void>;
+    /** A button, row action or choice from the panel. */
+    act(action: string, arg?: string): Promise<void>;
+    /** The explorer's lists changed. */
+    onSnapshot?(): void;
+    /** A preselection from the explorer ("Explain" on an image or container). */
+    select?(ref: string): Promise<void>;
+    dispose?(): void;
+}
+
+export { LESSON_LABEL };
+
+/** Word lists per locale; `{0}` placeholders. */
+export type Words<K extends string> = Readonly<Record<Locale, Readonly<Record<K, string>>>>;
+
+export function wordsFor<K extends string>(words: Words<K>, locale: Locale) {
+    return (key: K, ...args: (string | number)[]) => words[locale][key].replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)] ?? ''));
+}
+
+/** Milliseconds since `t0`, rounded. */
+export function since(t0: number): number {
+    return Math.round(performance.now() - t0);
+}
+
+export function updateStep(steps: StepView[], n: number, patch: Partial<StepView>): void {
+    const i = steps.findIndex((s) => s.n === n);
+    if (i >= 0) {
+        steps[i] = { ...steps[i], ...patch };
+    }
+}
+
+/** Output is shown verbatim but bounded. */
+export const MAX_OUTPUT = 64 * 1024;
+export function appendBounded(current: string, more: string): string {
+    const next = current + more;
+    return next.length > MAX_OUTPUT ? next.slice(next.length - MAX_OUTPUT) : next;
+}
+
+
+/** Runs a short command in a fresh container and returns its output: create → attach → start → wait → remove. */
+export async function runToCompletion(
+    client: DockerClient,
+    opts: { image: string; cmd: string[]; lesson: string; memoryBytes?: number; nanoCpus?: number; pidsLimit?: number },
+    onOutput?: (text: string) => void,
+): Promise<{ output: string; exitCode: number; id: string }> {
+    const id = await client.createContainer({ image: opts.image, cmd: opts.cmd, labels: { [LESSON_LABEL]: opts.lesson }, memoryBytes: opts.memoryBytes, nanoCpus: opts.nanoCpus, pidsLimit: opts.pidsLimit });
+    let output = '';
+    try {
+        const { outputEnded } = await client.attachAndStart(id, (t) => {
+            output = appendBounded(output, t);
+            onOutput?.(t);
+        });
+        const exitCode = await client.waitContainer(id);
+        await Promise.race([outputEnded, new Promise((r) => setTimeout(r, 2000))]);
+        return { output, exitCode, id };
+    } finally {
+        await client.removeContainer(id).catch(() => undefined);
+    }
+}
+
+/** Make sure an image is local, pulling it (through the engine's registry or mirror) when it is not. */
+export async function ensureImage(client: DockerClient, ref: string, signal?: AbortSignal): Promise<'local' | 'pulled'> {
+    if (await client.hasImage(ref)) {
+        return 'local';
+    }
+    await client.pullImage(ref, () => undefined, signal);
+    return 'pulled';
+}

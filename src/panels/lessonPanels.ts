@@ -1,0 +1,225 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+import { describeError } from '../common/errorMessages';
+import { Logger } from '../common/logger';
+import { Engine } from '../docker/engine';
+import { LESSONS, localeOf, Locale } from '../lessons/catalog';
+import { lessonContent } from '../lessons/content';
+import { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
+import { HelloFlowDemo } from '../lessons/live/helloFlow';
+import { ImageVsContainerDemo } from '../lessons/live/imageVsContainer';
+import { WhyDockerDemo } from '../lessons/live/whyDocker';
+import { DemoId } from '../lessons/model';
+import { renderLesson } from '../lessons/render';
+import { RefreshManager } from '../tree/refreshManager';
+import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from './protocol';
+import { WebviewHost } from './webviewHost';
+
+export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
+
+export interface LessonPanelDeps {
+    readonly host: WebviewHost;
+    readonly engine: Engine;
+    readonly refresh: RefreshManager;
+    readonly log: Logger;
+    readonly settings: () => DemoSettings;
+}
+
+type DemoFactory = (ctx: DemoContext) => Demo;
+
+const DEMOS: Partial<Record<DemoId, DemoFactory>> = {
+    'why.sameEverywhere': (ctx) => new WhyDockerDemo(ctx),
+    'ivc.explore': (ctx) => new ImageVsContainerDemo(ctx),
+    'hello.flow': (ctx) => new HelloFlowDemo(ctx),
+};
+
+function panelStrings(): PanelStrings {
+    return {
+        background: vscode.l10n.t('Background'),
+        live: vscode.l10n.t('Live on your engine'),
+        cli: vscode.l10n.t('CLI'),
+        api: vscode.l10n.t('Engine API'),
+        output: vscode.l10n.t('Output'),
+        yes: vscode.l10n.t('yes'),
+        no: vscode.l10n.t('no'),
+        ms: vscode.l10n.t('ms'),
+        stateWords: {
+            pending: vscode.l10n.t('waiting'),
+            active: vscode.l10n.t('in progress'),
+            done: vscode.l10n.t('done'),
+            error: vscode.l10n.t('failed'),
+            skipped: vscode.l10n.t('skipped'),
+            idle: vscode.l10n.t('ready'),
+            running: vscode.l10n.t('running'),
+            unavailable: vscode.l10n.t('not available'),
+        },
+    };
+}
+
+/** One open lesson: its panel, its live demos, and the streams they opened (closed with the panel). */
+class LessonPanel extends Disposable {
+    private readonly abort = new AbortController();
+    private readonly demos = new Map<string, Demo>();
+    readonly views = new Map<string, LiveView>();
+    private started = false;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        readonly lessonId: string,
+        private readonly deps: LessonPanelDeps,
+        private readonly locale: Locale,
+        onDispose: () => void,
+    ) {
+        super();
+        const title = LESSONS.find((l) => l.id === lessonId)?.title[locale] ?? lessonId;
+        panel.title = title;
+        deps.host.attach(panel, 'lesson', 'lesson', title);
+        this.register(deps.refresh.hold(`lesson:${lessonId}`));
+        this.register(panel.onDidDispose(() => this.dispose()));
+        this.register({ dispose: () => this.abort.abort() });
+        this.register({ dispose: onDispose });
+        this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
+        this.register(deps.refresh.onDidChange(() => this.demos.forEach((d) => d.onSnapshot?.())));
+        const ctx = this.context();
+        for (const block of lessonContent(lessonId)?.blocks ?? []) {
+            if (block.kind === 'live') {
+                const make = DEMOS[block.demo];
+                if (make) {
+                    this.demos.set(block.demo, make(ctx));
+                }
+            }
+        }
+        this.register({ dispose: () => this.demos.forEach((d) => d.dispose?.()) });
+    }
+
+    private context(): DemoContext {
+        const { engine, refresh, log } = this.deps;
+        return {
+            client: () => engine.client(),
+            locale: this.locale,
+            settings: this.deps.settings(),
+            emit: (view) => this.post({ type: 'live', view }),
+            signal: this.abort.signal,
+            snapshot: () => refresh.snapshot,
+            refresh: () => refresh.refresh(),
+            describe: (e) => describeError(e),
+            confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+            log: (line) => log.info(line),
+        };
+    }
+
+    private post(message: ToWebview): void {
+        if (message.type === 'live') {
+            this.views.set(message.view.demo, message.view);
+        }
+        if (!this.isDisposed) {
+            void this.panel.webview.postMessage(message);
+        }
+    }
+
+    /** A message from the webview (validated here; anything else is logged and ignored). */
+    async receive(raw: unknown): Promise<void> {
+        const msg = parseFromWebview(raw);
+        if (!msg) {
+            this.deps.log.warn(`ignored a message from the lesson panel that is not valid: ${JSON.stringify(raw)?.slice(0, 200)}`);
+            return;
+        }
+        if (msg.type === 'ready') {
+            const lesson = lessonContent(this.lessonId);
+            this.post({
+                type: 'render',
+                lessonId: this.lessonId,
+                title: this.panel.title,
+                lang: this.locale,
+                blocks: lesson ? renderLesson(lesson, this.locale) : [],
+                strings: panelStrings(),
+            });
+            // a reload re-sends what the demos showed; the first time, they start
+            if (this.started) {
+                this.views.forEach((view) => this.post({ type: 'live', view }));
+            } else {
+                this.started = true;
+                await Promise.all([...this.demos.values()].map((d) => d.start().catch((e: unknown) => this.deps.log.error(`demo start: ${String(e)}`))));
+            }
+            return;
+        }
+        const demo = this.demos.get(msg.demo);
+        if (!demo) {
+            this.deps.log.warn(`ignored an action for an unknown demo: ${msg.demo}`);
+            return;
+        }
+        try {
+            await demo.act(msg.action, msg.arg);
+        } catch (e) {
+            this.deps.log.error(`demo ${msg.demo} ${msg.action}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+
+    async select(ref: string): Promise<void> {
+        for (const d of this.demos.values()) {
+            await d.select?.(ref);
+        }
+    }
+}
+
+/** Opens lessons (one panel per lesson, revealed if open) and restores them after a reload. */
+export class LessonPanels extends Disposable {
+    private readonly open = new Map<string, LessonPanel>();
+
+    constructor(private readonly deps: LessonPanelDeps) {
+        super();
+        this.register(
+            vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+                deserializeWebviewPanel: async (panel, state) => {
+                    const s = parsePanelState(state);
+                    if (!s || !LESSONS.some((l) => l.id === s.lessonId) || this.open.has(s.lessonId)) {
+                        panel.dispose();
+                        return;
+                    }
+                    this.adopt(panel, s.lessonId);
+                },
+            }),
+        );
+        this.register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
+    }
+
+    private adopt(panel: vscode.WebviewPanel, lessonId: string): LessonPanel {
+        const p = new LessonPanel(panel, lessonId, this.deps, localeOf(vscode.env.language), () => this.open.delete(lessonId));
+        this.open.set(lessonId, p);
+        return p;
+    }
+
+    async show(lessonId: string, select?: string): Promise<void> {
+        if (!LESSONS.some((l) => l.id === lessonId)) {
+            throw new Error(`unknown lesson ${lessonId}`);
+        }
+        let p = this.open.get(lessonId);
+        if (p) {
+            p.panel.reveal(undefined, false);
+        } else {
+            const title = LESSONS.find((l) => l.id === lessonId)!.title[localeOf(vscode.env.language)];
+            p = this.adopt(this.deps.host.create(LESSON_VIEW_TYPE, title), lessonId);
+        }
+        if (select) {
+            await p.select(select);
+        }
+    }
+
+    /** For tests and the API: what each open lesson's demos show now. */
+    liveViews(lessonId: string): Readonly<Record<string, LiveView>> {
+        return Object.fromEntries(this.open.get(lessonId)?.views ?? []);
+    }
+
+    get openLessons(): readonly string[] {
+        return [...this.open.keys()];
+    }
+
+    /** Runs a demo action as if its button were pressed (tests drive the panel this way too). */
+    async act(lessonId: string, demo: string, action: string, arg?: string): Promise<void> {
+        const p = this.open.get(lessonId);
+        if (!p) {
+            throw new Error(`lesson ${lessonId} is not open`);
+        }
+        await p.receive({ type: 'action', demo, action, arg });
+    }
+}

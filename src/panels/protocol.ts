@@ -1,0 +1,172 @@
+/**
+ * The typed messages between a lesson panel and the extension, and their validation. Imported by
+ * both sides (the webview bundle and the extension); no `vscode` import. Everything a message
+ * carries is plain data; the webview puts every string into the page as text.
+ */
+
+export type StepState = 'pending' | 'active' | 'done' | 'error' | 'skipped';
+
+export interface StepView {
+    readonly n: number;
+    readonly title: string;
+    /** The Engine API call(s): `POST /containers/create`. */
+    readonly call: string;
+    /** What a learner would type. */
+    readonly cli?: string;
+    readonly state: StepState;
+    readonly ms?: number;
+    readonly detail?: string;
+}
+
+export interface FactView {
+    readonly label: string;
+    readonly value: string;
+    /** A short sentence saying what the fact proves. */
+    readonly note?: string;
+    /** true: the claim held; false: it did not (said in words too, never colour alone). */
+    readonly ok?: boolean;
+}
+
+export interface TableView {
+    readonly caption: string;
+    readonly columns: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+    /** Per-row buttons: the action name and a label; the row's first cell is not the argument. */
+    readonly rowActions?: readonly { readonly action: string; readonly label: string; readonly args: readonly string[] }[];
+}
+
+export interface ButtonView {
+    readonly action: string;
+    readonly label: string;
+    readonly arg?: string;
+    readonly primary?: boolean;
+    readonly disabled?: boolean;
+}
+
+export interface ChoiceView {
+    readonly action: string;
+    readonly label: string;
+    readonly options: readonly { readonly value: string; readonly label: string }[];
+    readonly selected?: string;
+}
+
+export type LiveState = 'idle' | 'running' | 'done' | 'error' | 'unavailable';
+
+/** Everything one live block shows; sent whole each time it changes. */
+export interface LiveView {
+    readonly demo: string;
+    readonly state: LiveState;
+    /** A sentence about the state ("Docker is not reachable: …"). */
+    readonly message?: string;
+    /** What to do next, when something failed. */
+    readonly next?: string;
+    readonly steps?: readonly StepView[];
+    readonly facts?: readonly FactView[];
+    readonly tables?: readonly TableView[];
+    /** Program output, verbatim (bounded). */
+    readonly output?: string;
+    readonly buttons?: readonly ButtonView[];
+    readonly choice?: ChoiceView;
+    /** Which flow-diagram arrows are lit (by step number). */
+    readonly litSteps?: readonly number[];
+}
+
+export interface RenderedBlock {
+    readonly kind: 'h' | 'p' | 'background' | 'list' | 'code' | 'diagram' | 'live';
+    readonly text?: string;
+    readonly items?: readonly string[];
+    readonly diagram?: RenderedDiagram;
+    readonly demo?: string;
+    readonly title?: string;
+    readonly explain?: string;
+}
+
+export type RenderedDiagram =
+    | {
+          readonly kind: 'flow';
+          readonly caption: string;
+          readonly nodes: readonly { readonly id: string; readonly label: string; readonly sub?: string }[];
+          readonly edges: readonly { readonly from: string; readonly to: string; readonly label: string; readonly step?: number }[];
+      }
+    | {
+          readonly kind: 'stack';
+          readonly caption: string;
+          readonly columns: readonly { readonly title: string; readonly layers: readonly { readonly label: string; readonly tone: string }[] }[];
+      };
+
+/** Fixed words of the panel's own UI, localized by the extension. */
+export interface PanelStrings {
+    readonly background: string;
+    readonly live: string;
+    readonly cli: string;
+    readonly api: string;
+    readonly output: string;
+    readonly stateWords: Readonly<Record<StepState | LiveState, string>>;
+    readonly yes: string;
+    readonly no: string;
+    readonly ms: string;
+}
+
+export type ToWebview =
+    | { readonly type: 'render'; readonly lessonId: string; readonly title: string; readonly lang: string; readonly blocks: readonly RenderedBlock[]; readonly strings: PanelStrings }
+    | { readonly type: 'live'; readonly view: LiveView };
+
+export type FromWebview =
+    | { readonly type: 'ready' }
+    | { readonly type: 'action'; readonly demo: string; readonly action: string; readonly arg?: string };
+
+const ID_RE = /^[a-zA-Z][a-zA-Z0-9._-]{0,63}$/;
+/** An argument: an image reference, a container id or a number; nothing longer than 256 characters. */
+const ARG_RE = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]{0,255}$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates a message from the webview. Unknown types, extra fields of the wrong type, bad ids and
+ * over-long arguments are rejected (the caller logs and ignores them).
+ */
+export function parseFromWebview(msg: unknown): FromWebview | undefined {
+    if (!isRecord(msg)) {
+        return undefined;
+    }
+    if (msg.type === 'ready') {
+        return { type: 'ready' };
+    }
+    if (msg.type === 'action') {
+        const { demo, action, arg } = msg;
+        if (typeof demo !== 'string' || !ID_RE.test(demo) || typeof action !== 'string' || !ID_RE.test(action)) {
+            return undefined;
+        }
+        if (arg !== undefined && (typeof arg !== 'string' || !ARG_RE.test(arg))) {
+            return undefined;
+        }
+        return arg === undefined ? { type: 'action', demo, action } : { type: 'action', demo, action, arg };
+    }
+    return undefined;
+}
+
+/** Validates a message from the extension (the webview side checks too: defence in depth). */
+export function parseToWebview(msg: unknown): ToWebview | undefined {
+    if (!isRecord(msg)) {
+        return undefined;
+    }
+    if (msg.type === 'render' && typeof msg.lessonId === 'string' && typeof msg.title === 'string' && Array.isArray(msg.blocks) && isRecord(msg.strings)) {
+        return msg as unknown as ToWebview;
+    }
+    if (msg.type === 'live' && isRecord(msg.view) && typeof msg.view.demo === 'string' && typeof msg.view.state === 'string') {
+        return msg as unknown as ToWebview;
+    }
+    return undefined;
+}
+
+/** What the webview keeps with `setState`, so a reload restores the panel. */
+export interface PanelState {
+    readonly lessonId: string;
+    readonly scrollY?: number;
+}
+
+export function parsePanelState(v: unknown): PanelState | undefined {
+    return isRecord(v) && typeof v.lessonId === 'string' && ID_RE.test(v.lessonId) ? { lessonId: v.lessonId, scrollY: typeof v.scrollY === 'number' ? v.scrollY : undefined } : undefined;
+}

@@ -1,0 +1,110 @@
+/**
+ * Lesson "cgroups": a cgroup limits the resources of a group of processes. Live: a container's
+ * configured limits next to its live usage, and a container killed for going over its memory limit.
+ * Pure data; no `vscode` import.
+ */
+import type { Lesson } from '../model';
+
+export const cgroupsLesson: Lesson = {
+    id: 'cgroups',
+    blocks: [
+        { kind: 'h', text: { en: 'cgroups: resource limits', ko: 'Cgroup: 리소스 제한' } },
+        {
+            kind: 'p',
+            text: {
+                en: 'Two Linux kernel features build the wall between a container and the other processes on the host: cgroups and namespaces. This lesson is about cgroups; the next one is about namespaces.',
+                ko: '컨테이너와 호스트의 다른 프로세스 사이에 벽을 만드는 리눅스 커널 기능이 두 가지 있습니다. 바로 Cgroup과 네임스페이스입니다. 이 레슨에서는 Cgroup을, 다음 레슨에서는 네임스페이스를 다룹니다.',
+            },
+        },
+        {
+            kind: 'p',
+            text: {
+                en: 'A cgroup (control group) is a group of processes that the kernel counts and limits together. Docker puts each container\'s processes into a cgroup of their own. Its limits then apply to the whole group: how much memory it may use, how much CPU time it gets, and how many processes it may start.',
+                ko: 'Cgroup(control group)은 커널이 리소스 사용량을 함께 집계하고 제한하는 프로세스 그룹입니다. 도커는 컨테이너마다 그 프로세스들을 별도의 Cgroup에 넣습니다. 그러면 Cgroup의 제한이 그룹 전체에 적용됩니다. 메모리를 얼마나 쓸 수 있는지, CPU 시간을 얼마나 받는지, 프로세스를 몇 개까지 만들 수 있는지가 정해집니다.',
+            },
+        },
+        {
+            kind: 'background',
+            text: {
+                en: 'cgroups can also limit disk I/O and, together with the kernel\'s traffic control, network bandwidth. When one application uses too much, you can put it in a cgroup and cap it. These lessons show memory, CPU and process limits live, not I/O or network limits.',
+                ko: 'Cgroup은 디스크 I/O도 제한할 수 있고, 커널의 트래픽 제어와 함께 쓰면 네트워크 대역폭도 제한할 수 있습니다. 어떤 애플리케이션이 리소스를 너무 많이 쓰면 그 애플리케이션을 Cgroup에 배치해 사용량을 제한합니다. 이 레슨에서 직접 보여 주는 것은 메모리, CPU, 프로세스 수 제한이고, I/O와 네트워크 제한은 다루지 않습니다.',
+            },
+        },
+        {
+            kind: 'diagram',
+            diagram: {
+                kind: 'stack',
+                caption: {
+                    en: 'A cgroup is a box around a container\'s processes. The kernel counts what the box uses and holds it to its limits.',
+                    ko: 'Cgroup은 컨테이너의 프로세스들을 둘러싼 상자입니다. 커널은 상자 전체의 사용량을 집계하고 제한을 넘지 않게 합니다.',
+                },
+                columns: [
+                    {
+                        title: { en: 'cgroup: memory 64 MiB, CPU 0.5, pids 20', ko: 'Cgroup: 메모리 64 MiB, CPU 0.5, pids 20' },
+                        layers: [
+                            { label: { en: 'Host kernel: counts usage, enforces the limits', ko: '호스트 커널: 사용량을 집계하고 제한을 적용' }, tone: 'os' },
+                            { label: { en: 'Limits: memory 64 MiB · CPU 0.5 · at most 20 processes', ko: '제한: 메모리 64 MiB · CPU 0.5 · 프로세스 최대 20개' }, tone: 'engine' },
+                            { label: { en: 'The container\'s first process (the app)', ko: '컨테이너의 첫 프로세스 (애플리케이션)' }, tone: 'app' },
+                            { label: { en: 'Every process it starts stays in the same cgroup', ko: '이 프로세스가 만드는 프로세스도 모두 같은 Cgroup 안에' }, tone: 'app' },
+                        ],
+                    },
+                    {
+                        title: { en: 'Another container, no limits set', ko: '제한을 두지 않은 다른 컨테이너' },
+                        layers: [
+                            { label: { en: 'Host kernel: still counts usage', ko: '호스트 커널: 사용량은 여전히 집계' }, tone: 'os' },
+                            { label: { en: 'Limits: none, may use whatever the host has free', ko: '제한: 없음, 호스트에 남은 만큼 사용 가능' }, tone: 'engine' },
+                            { label: { en: 'Its processes', ko: '이 컨테이너의 프로세스들' }, tone: 'app' },
+                        ],
+                    },
+                ],
+            },
+        },
+        {
+            kind: 'p',
+            text: {
+                en: 'You set limits when you create a container, for example with `docker run --memory 64m --cpus 0.5 --pids-limit 20`. Docker writes them into the container\'s cgroup, and from then on the kernel enforces them.',
+                ko: '제한은 컨테이너를 만들 때 정합니다. 예를 들면 `docker run --memory 64m --cpus 0.5 --pids-limit 20`처럼 지정합니다. 도커가 이 값을 컨테이너의 Cgroup에 기록하고, 그때부터는 커널이 제한을 적용합니다.',
+            },
+        },
+        {
+            kind: 'live',
+            demo: 'cgroups.limits',
+            title: { en: 'Limits and live usage', ko: '제한과 실시간 사용량' },
+            explain: {
+                en: 'Choose limits and start a container: you will see the limits the engine set next to the container\'s live memory, CPU and process count, plus your engine\'s cgroup version and driver. The usage comes from the same cgroup the kernel uses to enforce the limits.',
+                ko: '제한을 고르고 컨테이너를 시작하면, 엔진이 설정한 제한과 컨테이너의 실시간 메모리, CPU, 프로세스 수를 나란히 보여 주고 엔진의 Cgroup 버전과 드라이버도 보여 줍니다. 사용량은 커널이 제한을 적용할 때 쓰는 바로 그 Cgroup에서 읽어 온 값입니다.',
+            },
+        },
+        {
+            kind: 'p',
+            text: {
+                en: 'An idle container stays far below its limits. So this view shows that the limits are in place, not yet that they hold. To see the kernel enforce one, give a container too little memory.',
+                ko: '아무 일도 하지 않는 컨테이너는 제한보다 훨씬 적게 사용합니다. 그래서 이 화면은 제한이 설정되어 있다는 것을 보여 줄 뿐, 제한이 지켜진다는 것까지 보여 주지는 않습니다. 커널이 실제로 제한을 적용하는 모습을 보려면 컨테이너에 메모리를 아주 적게 주면 됩니다.',
+            },
+        },
+        {
+            kind: 'live',
+            demo: 'cgroups.oom',
+            title: { en: 'Out of memory', ko: '메모리 부족' },
+            explain: {
+                en: 'Start the demo: a container with a small memory limit allocates memory without end. Watch how it ends: its exit code, and whether the engine marks it OOMKilled.',
+                ko: '데모를 시작하면 메모리 제한이 작은 컨테이너가 끝없이 메모리를 할당합니다. 컨테이너가 어떻게 끝나는지, 즉 종료 코드와 엔진의 OOMKilled 표시를 확인할 수 있습니다.',
+            },
+        },
+        {
+            kind: 'p',
+            text: {
+                en: 'What you saw: the kernel killed the container as soon as it went over its memory limit. Exit code 137 means the process was killed by signal 9, SIGKILL (128 + 9), and OOMKilled true says the out-of-memory killer did it. The limit applied to that container\'s cgroup alone: the rest of your host kept running, this editor included.',
+                ko: '확인한 것: 컨테이너가 메모리 제한을 넘자마자 커널이 컨테이너를 종료했습니다. 종료 코드 137은 프로세스가 시그널 9, 즉 SIGKILL로 종료되었다는 뜻이고(128 + 9), OOMKilled가 true라는 것은 메모리 부족(OOM) 킬러가 종료했다는 뜻입니다. 제한은 그 컨테이너의 Cgroup에만 적용되었습니다. 호스트의 나머지는 이 편집기를 포함해 계속 실행되었습니다.',
+            },
+        },
+        {
+            kind: 'list',
+            items: [
+                { en: 'A cgroup groups processes so the kernel can count and limit their resources together.', ko: 'Cgroup은 커널이 리소스를 함께 집계하고 제한할 수 있도록 프로세스를 묶습니다.' },
+                { en: 'Docker gives every container its own cgroup, with the limits you choose.', ko: '도커는 컨테이너마다 별도의 Cgroup을 주고, 지정한 제한을 적용합니다.' },
+                { en: 'Go over the memory limit and the kernel kills the process: exit code 137, OOMKilled true.', ko: '메모리 제한을 넘으면 커널이 프로세스를 종료합니다. 종료 코드는 137이고 OOMKilled는 true입니다.' },
+            ],
+        },
+    ],
+};

@@ -1,0 +1,19 @@
+/**
+ * Every lesson's content, keyed by its catalog id (see ../catalog.ts). Pure data; no `vscode` import.
+ */
+import type { Lesson } from '../model';
+import { whyDockerLesson } from './whyDocker';
+import { imageVsContainerLesson } from './imageVsContainer';
+import { helloWorldLesson } from './helloWorld';
+import { containersVsVmsLesson } from './containersVsVms';
+import { cgroupsLesson } from './cgroups';
+import { namespacesLesson } from './namespaces';
+
+const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson];
+
+export const LESSON_CONTENT: Readonly<Record<string, Lesson>> = Object.freeze(Object.fromEntries(ALL.map((lesson) => [lesson.id, lesson])));
+
+/** The content of one lesson, or `undefined` for an unknown id. */
+export function lessonContent(id: string): Lesson | undefined {
+    return Object.prototype.hasOwnProperty.call(LESSON_CONTENT, id) ? LESSON_CONTENT[id] : undefined;
+}

@@ -101,7 +101,7 @@ export interface EventStreamHandlers {
  * Everything the extension asks of the Engine goes through here.
  * The one implementation is `DockerodeClient` (loaded lazily).
  */
-export interface DockerClient extends DockerActions, LessonActions {
+export interface DockerClient extends DockerActions, LessonActions, BuildActions {
     readonly endpoint: DockerEndpoint;
     /** `GET /_ping`. */
     ping(signal?: AbortSignal): Promise<void>;
@@ -267,4 +267,21 @@ export interface LessonActions {
     waitContainer(id: string): Promise<number>;
     /** `GET /containers/{id}/top`: the processes as the host sees them (PID column is the host PID). */
     top(id: string): Promise<{ titles: string[]; processes: string[][] }>;
+}
+
+export type BuildEvent =
+    | { readonly kind: 'step'; readonly step: number; readonly total: number; readonly text: string }
+    | { readonly kind: 'output'; readonly text: string };
+
+export type BuildResult =
+    | { readonly ok: true; readonly imageId: string; readonly steps: number }
+    /** `step` is the 1-based step the daemon was on (`Step 3/5 : RUN …`), when known. */
+    | { readonly ok: false; readonly message: string; readonly step?: number };
+
+export interface BuildActions {
+    /**
+     * `POST /build` with a tar of the context folder (honouring `.dockerignore`), with the classic
+     * builder so each step is reported as `Step n/N`. A failing step resolves `{ok: false}`.
+     */
+    buildImage(contextDir: string, dockerfileRel: string, tag: string, onEvent: (e: BuildEvent) => void, signal?: AbortSignal): Promise<BuildResult>;
 }

@@ -1,0 +1,174 @@
+/**
+ * Dockerfile analysis on dockerfile-ast (the parser behind the Dockerfile language server).
+ * Pure: no `vscode` import. Lines and characters are 0-based, as in VS Code.
+ */
+import { DockerfileParser, From } from 'dockerfile-ast';
+import { instructionOf } from '../../docker/mapping';
+import type { LayerInfo } from '../../docker/types';
+import { KEYWORDS, keywordInfo } from './keywords';
+
+export interface Position {
+    readonly line: number;
+    readonly character: number;
+}
+export interface Range {
+    readonly start: Position;
+    readonly end: Position;
+}
+
+export type StepKind = 'layer' | 'metadata' | 'stage';
+
+export interface Step {
+    /** Upper-case keyword (`RUN`); unknown keywords keep their text. */
+    readonly keyword: string;
+    readonly known: boolean;
+    readonly kind: StepKind;
+    /** The keyword's own range (hover target). */
+    readonly keywordRange: Range;
+    /** The whole instruction, continuation lines included. */
+    readonly range: Range;
+    /** Arguments as written, one line. */
+    readonly args: string;
+    /** Index of the build stage (FROM … starts stage n). -1 before the first FROM (ARGs). */
+    readonly stage: number;
+}
+
+export interface Stage {
+    readonly index: number;
+    readonly name?: string;
+    /** The image as written (`${BASE}:1.0`). */
+    readonly written: string;
+    /** ARGs substituted: `busybox:1.0`; undefined when a variable has no default. */
+    readonly resolved?: string;
+    /** FROM names an earlier stage, not an image. */
+    readonly fromStage?: number;
+    readonly scratch: boolean;
+    readonly line: number;
+    readonly imageRange?: Range;
+}
+
+export interface Analysis {
+    readonly steps: readonly Step[];
+    readonly stages: readonly Stage[];
+    /** The `# escape=` directive, when set. */
+    readonly escape: string;
+}
+
+const r = (x: { start: Position; end: Position }): Range => ({ start: { line: x.start.line, character: x.start.character }, end: { line: x.end.line, character: x.end.character } });
+
+/** `${VAR}`, `$VAR`, `${VAR:-default}` with the values known; undefined when one is unknown. */
+export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
+    let unknown = false;
+    const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+        const name = braced ?? bare ?? '';
+        const value = vars.get(name);
+        if (op === '-') {
+            return value ? value : (word ?? '');
+        }
+        if (op === '+') {
+            return value ? (word ?? '') : '';
+        }
+        if (value === undefined) {
+            unknown = true;
+            return '';
+        }
+        return value;
+    });
+    return unknown ? undefined : out;
+}
+
+/** Parses and analyses a Dockerfile. Never throws: bad input gives fewer steps, not an error. */
+export function analyze(text: string): Analysis {
+    let dockerfile;
+    try {
+        dockerfile = DockerfileParser.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+        return { steps: [], stages: [], escape: '\\' };
+    }
+    const initialArgs = new Map<string, string | undefined>();
+    for (const a of dockerfile.getInitialARGs()) {
+        const p = a.getProperty();
+        if (p?.getName()) {
+            initialArgs.set(p.getName(), p.getValue() ?? undefined);
+        }
+    }
+    const stages: Stage[] = [];
+    const steps: Step[] = [];
+    let stage = -1;
+    for (const ins of dockerfile.getInstructions()) {
+        const keyword = ins.getKeyword().toUpperCase();
+        const info = keywordInfo(keyword);
+        if (keyword === 'FROM') {
+            stage++;
+            const from = ins as From;
+            const written = from.getImage() ?? '';
+            const name = from.getBuildStage() ?? undefined;
+            const resolved = substitute(written, initialArgs);
+            const earlier = stages.findIndex((s) => s.name && resolved !== undefined && s.name.toLowerCase() === resolved.toLowerCase());
+            const imgRange = from.getImageRange();
+            stages.push({
+                index: stage,
+                name,
+                written,
+                resolved,
+                fromStage: earlier >= 0 ? earlier : undefined,
+                scratch: resolved?.toLowerCase() === 'scratch',
+                line: ins.getRange().start.line,
+                imageRange: imgRange ? r(imgRange) : undefined,
+            });
+        }
+        steps.push({
+            keyword,
+            known: !!info,
+            kind: keyword === 'FROM' ? 'stage' : (info?.kind ?? 'metadata'),
+            keywordRange: r(ins.getInstructionRange()),
+            range: r(ins.getRange()),
+            args: (ins.getRawArgumentsContent() ?? '').replace(/\s*\\?\r?\n\s*/g, ' ').trim(),
+            stage,
+        });
+    }
+    return { steps, stages, escape: dockerfile.getEscapeCharacter() };
+}
+
+/** The step whose keyword is at this position (hover), if any. */
+export function stepAtKeyword(a: Analysis, pos: Position): Step | undefined {
+    return a.steps.find((s) => within(s.keywordRange, pos));
+}
+
+/** The step that contains this position. */
+export function stepAt(a: Analysis, pos: Position): Step | undefined {
+    return a.steps.find((s) => within(s.range, pos));
+}
+
+function within(range: Range, pos: Position): boolean {
+    const after = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+    const before = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+    return after && before;
+}
+
+export interface LineLayer {
+    readonly step: Step;
+    readonly layer: LayerInfo;
+}
+
+/**
+ * Maps an image's history (oldest first) back to the final stage's lines. Every instruction after
+ * FROM leaves one history entry (a layer or a metadata step), so the newest entries are the final
+ * stage's instructions in order. Entries are matched from the end, and checked by keyword.
+ */
+export function mapHistoryToSteps(a: Analysis, history: readonly LayerInfo[]): LineLayer[] {
+    const last = a.stages.length - 1;
+    const own = a.steps.filter((s) => s.stage === last && s.stage >= 0 && s.keyword !== 'FROM');
+    const out: LineLayer[] = [];
+    let h = history.length - 1;
+    for (let i = own.length - 1; i >= 0 && h >= 0; i--, h--) {
+        const step = own[i];
+        const recorded = instructionOf(history[h].createdBy).split(/\s/)[0]?.toUpperCase();
+        // a keyword mismatch means the image was not built from this version of the file
+        if (recorded && KEYWORDS.has(recorded) && recorded !== step.keyword && !(step.keyword === 'ONBUILD')) {
+            break;
+        }
+        out.unshift({ step, layer: history[h] });
+    }
+    return out;
+}

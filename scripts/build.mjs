@@ -38,6 +38,8 @@ const builds = [
     { ...nodeBuild, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
     // dockerode (~65 ms to load) lives in its own file, required on first use
     { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist' },
+    // dockerfile-ast, loaded on the first Dockerfile hover or explain
+    { ...nodeBuild, entryPoints: { dockerfile: 'src/dockerfile/analysis/index.ts' }, outdir: 'dist' },
 ];
 if (webviewEntries.length) {
     builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: webviewEntries, outdir: 'media/dist' });

@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExplorerDeps } from './commands/actions';
 import { containerCommands } from './commands/containers';
+import { DockerfileCodeLens, dockerfileCommands, DockerfileDeps, buildDockerfile, runWithLimits } from './commands/dockerfile';
 import { endpointCommands } from './commands/endpoint';
 import { generalCommands } from './commands/general';
 import { imageCommands } from './commands/images';
@@ -18,7 +19,11 @@ import { Config } from './common/config';
 import { Logger } from './common/logger';
 import { EndpointInputs, resolveEndpoint } from './docker/endpoint';
 import { Engine, EngineStateName } from './docker/engine';
-import { lazyClientFactory } from './docker/loader';
+import { lazyClientFactory, lazyModule } from './docker/loader';
+import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
+import { BuiltImages } from './dockerfile/builtImages';
+import { DockerfileHoverProvider } from './dockerfile/hover';
+import { DockerfilePanels } from './panels/dockerfilePanel';
 import { RefreshManager } from './tree/refreshManager';
 import { localeOf } from './lessons/catalog';
 import { LessonPanels } from './panels/lessonPanels';
@@ -34,6 +39,9 @@ export interface DockerLessonsApi {
     engineState(): { state: EngineStateName; endpoint?: string; error?: { kind: string; message: string } };
     snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };
     whenIdle(): Promise<void>;
+    /** The Dockerfile explain panel's data for a file, when it is open. */
+    dockerfileView(uri: vscode.Uri): Promise<unknown>;
+    dockerfilePanelColumn(uri: vscode.Uri): vscode.ViewColumn | undefined;
     /** Lessons: which are open, what their live demos show, and which are done. */
     lessons: {
         open(lessonId: string, select?: string): Promise<void>;
@@ -91,8 +99,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     context.subscriptions.push(lessonsTree);
     const views = new DockerViews(engine, refresh, lessonsTree, log.child('views'));
     context.subscriptions.push(views);
+    const host = new WebviewHost(context.extensionUri);
     const panels = new LessonPanels({
-        host: new WebviewHost(context.extensionUri),
+        host,
         engine,
         refresh,
         log: log.child('lessons'),
@@ -105,6 +114,31 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs));
 
     const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
+
+    // Dockerfiles: dockerfile-ast loads on the first hover/explain, from its own bundle
+    const analyses = new DockerfileAnalyses(lazyModule<AnalysisModule>(path.join(context.extensionPath, 'dist', 'dockerfile.js')));
+    const built = new BuiltImages(context.workspaceState);
+    const diagnostics = vscode.languages.createDiagnosticCollection('docker-lessons');
+    context.subscriptions.push(analyses, built, diagnostics);
+    let dockerfilePanels: DockerfilePanels | undefined = undefined;
+    const dfDeps: DockerfileDeps = { ...deps, analyses, built, diagnostics, dockerfilePanels: () => dockerfilePanels!, lessons: panels };
+    dockerfilePanels = new DockerfilePanels({
+        host,
+        analyses,
+        refresh,
+        images: views.images,
+        built,
+        log: log.child('dockerfile'),
+        build: async (uri) => {
+            await buildDockerfile(dfDeps, uri);
+        },
+        runWithLimits: (tag, limits) => runWithLimits(dfDeps, tag, limits),
+    });
+    context.subscriptions.push(
+        dockerfilePanels,
+        vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, refresh, views.images, built)),
+        vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()),
+    );
     context.subscriptions.push(
         ...registerCommands(
             [
@@ -113,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
                 ...containerCommands(deps),
                 ...imageCommands(deps),
                 ...lessonCommands(panels, progress),
+                ...dockerfileCommands(dfDeps),
             ],
             log,
         ),
@@ -153,6 +188,8 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
             containers: views.containers.items.map((n) => ({ label: n.label, id: n.container.id, state: n.container.state })),
         }),
         whenIdle: () => refresh.whenIdle(),
+        dockerfileView: (uri) => dockerfilePanels!.viewFor(uri),
+        dockerfilePanelColumn: (uri) => dockerfilePanels!.panelColumn(uri),
         lessons: {
             open: (id, select) => panels.show(id, select),
             openLessons: () => panels.openLessons,

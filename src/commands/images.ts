@@ -162,14 +162,8 @@ async function run(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
         return;
     }
     const opts: RunOptions = { image: ref, name: name || undefined, cmd: splitCommand(cmdText), memoryBytes: memory, nanoCpus: cpus, pidsLimit: pids };
-    const call = runCall(opts);
-    let id = '';
-    const ok = await runAction(deps, ViewIds.containers, call, async (client) => {
-        id = await client.createContainer(opts);
-        deps.log.info(`created ${id.slice(0, 12)} (POST /containers/create); starting it (POST /containers/${id.slice(0, 12)}/start)`);
-        await client.startContainer(id);
-    });
-    if (ok) {
+    const id = await createAndStart(deps, opts);
+    if (id) {
         const logs = vscode.l10n.t('Show Container Logs');
         const picked = await vscode.window.showInformationMessage(
             vscode.l10n.t('Started a new container from {0}. `docker run` did two things: created the container (POST /containers/create), then started it (POST /containers/{id}/start).', ref),
@@ -180,6 +174,28 @@ async function run(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
             await vscode.commands.executeCommand(CommandIds.containerLogs, node);
         }
     }
+}
+
+/** `docker run -d` = create + start; logs both calls. Returns the new id, or undefined when it failed (already reported). */
+export async function createAndStart(deps: ExplorerDeps, opts: RunOptions): Promise<string | undefined> {
+    let id = '';
+    const ok = await runAction(deps, ViewIds.containers, runCall(opts), async (client) => {
+        id = await client.createContainer(opts);
+        deps.log.info(`created ${id.slice(0, 12)} (POST /containers/create); starting it (POST /containers/${id.slice(0, 12)}/start)`);
+        await client.startContainer(id);
+    });
+    return ok ? id : undefined;
+}
+
+/** Limits typed by a person (`64m`, `0.5`, `50`) → Engine values; undefined for an empty or bad entry. */
+export function parseLimits(l: { memory?: string; cpus?: string; pids?: string }): { memoryBytes?: number; nanoCpus?: number; pidsLimit?: number } {
+    const cpus = l.cpus ? Number(l.cpus) : NaN;
+    const pids = l.pids ? Number(l.pids) : NaN;
+    return {
+        memoryBytes: l.memory ? parseMemory(l.memory) : undefined,
+        nanoCpus: Number.isFinite(cpus) && cpus > 0 ? Math.round(cpus * 1e9) : undefined,
+        pidsLimit: Number.isInteger(pids) && pids > 0 ? pids : undefined,
+    };
 }
 
 async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {

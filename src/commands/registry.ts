@@ -34,6 +34,8 @@ export const CommandIds = {
     containerExplain: 'dockerLessons.container.explain',
     imageExplain: 'dockerLessons.image.explain',
     resetProgress: 'dockerLessons.resetProgress',
+    dockerfileExplain: 'dockerLessons.dockerfile.explain',
+    dockerfileBuild: 'dockerLessons.dockerfile.build',
 } as const;
 
 /** Shows a failure to the user with its next step and logs the details. Never throws. */

@@ -7,14 +7,19 @@ import type { DockerClient, DockerEndpoint } from './types';
 
 export type ClientFactory = (endpoint: DockerEndpoint, options?: ClientOptions) => DockerClient;
 
-export function lazyClientFactory(modulePath: string): () => ClientFactory {
-    let factory: ClientFactory | undefined;
+/** A module from its own bundle, required on first use only. */
+export function lazyModule<T>(modulePath: string): () => T {
+    let mod: T | undefined;
     return () => {
-        if (!factory) {
+        if (!mod) {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const mod = require(modulePath) as { createDockerClient: ClientFactory };
-            factory = mod.createDockerClient;
+            mod = require(modulePath) as T;
         }
-        return factory;
+        return mod;
     };
+}
+
+export function lazyClientFactory(modulePath: string): () => ClientFactory {
+    const load = lazyModule<{ createDockerClient: ClientFactory }>(modulePath);
+    return () => load().createDockerClient;
 }

@@ -170,3 +170,83 @@ export interface PanelState {
 export function parsePanelState(v: unknown): PanelState | undefined {
     return isRecord(v) && typeof v.lessonId === 'string' && ID_RE.test(v.lessonId) ? { lessonId: v.lessonId, scrollY: typeof v.scrollY === 'number' ? v.scrollY : undefined } : undefined;
 }
+
+/* ---------- the "Explain this Dockerfile" panel ---------- */
+
+export interface DockerfileRow {
+    /** 0-based first and last line of the instruction. */
+    readonly line: number;
+    readonly endLine: number;
+    readonly keyword: string;
+    readonly args: string;
+    readonly kind: 'layer' | 'metadata' | 'stage';
+    /** In words: "filesystem layer", "metadata only", "new stage". */
+    readonly kindLabel: string;
+    /** The size of the layer this line made in the built image, when known. */
+    readonly size?: string;
+    readonly stage: number;
+}
+
+export interface DockerfileView {
+    readonly file: string;
+    readonly rows: readonly DockerfileRow[];
+    /** The image built from this file, if any: tag and total size. */
+    readonly image?: { readonly tag: string; readonly size: string; readonly id: string };
+    readonly build: { readonly state: 'idle' | 'running' | 'done' | 'error'; readonly log: string; readonly message?: string; readonly errorLine?: number };
+    readonly canBuild: boolean;
+    /** Why building is not possible (untrusted workspace, no engine). */
+    readonly cannotBuild?: string;
+    readonly strings: Readonly<Record<'title' | 'line' | 'instruction' | 'kind' | 'size' | 'build' | 'run' | 'buildLog' | 'total' | 'noImage' | 'cpus' | 'memory' | 'pids' | 'runHint' | 'stage', string>>;
+}
+
+export type ToDockerfileWebview = { readonly type: 'view'; readonly view: DockerfileView } | { readonly type: 'highlight'; readonly line: number };
+
+export type FromDockerfileWebview =
+    | { readonly type: 'ready' }
+    | { readonly type: 'reveal'; readonly line: number }
+    | { readonly type: 'build' }
+    | { readonly type: 'run'; readonly memory?: string; readonly cpus?: string; readonly pids?: string };
+
+const LIMIT_RE = /^[0-9.]{1,12}[kmgKMG]?[bB]?$/;
+
+export function parseFromDockerfileWebview(msg: unknown): FromDockerfileWebview | undefined {
+    if (!isRecord(msg)) {
+        return undefined;
+    }
+    switch (msg.type) {
+        case 'ready':
+        case 'build':
+            return { type: msg.type };
+        case 'reveal':
+            return typeof msg.line === 'number' && Number.isInteger(msg.line) && msg.line >= 0 && msg.line < 1_000_000 ? { type: 'reveal', line: msg.line } : undefined;
+        case 'run': {
+            const out: { type: 'run'; memory?: string; cpus?: string; pids?: string } = { type: 'run' };
+            for (const k of ['memory', 'cpus', 'pids'] as const) {
+                const v = msg[k];
+                if (v === undefined || v === '') {
+                    continue;
+                }
+                if (typeof v !== 'string' || !LIMIT_RE.test(v)) {
+                    return undefined;
+                }
+                out[k] = v;
+            }
+            return out;
+        }
+        default:
+            return undefined;
+    }
+}
+
+export function parseToDockerfileWebview(msg: unknown): ToDockerfileWebview | undefined {
+    if (!isRecord(msg)) {
+        return undefined;
+    }
+    if (msg.type === 'view' && isRecord(msg.view) && Array.isArray(msg.view.rows) && isRecord(msg.view.strings) && isRecord(msg.view.build)) {
+        return msg as unknown as ToDockerfileWebview;
+    }
+    if (msg.type === 'highlight' && typeof msg.line === 'number') {
+        return { type: 'highlight', line: msg.line };
+    }
+    return undefined;
+}

@@ -1,0 +1,166 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { DockerfileAnalyses } from '../dockerfile/analyses';
+import { BuiltImages } from '../dockerfile/builtImages';
+import { classifyError } from '../docker/errors';
+import { appendBounded } from '../lessons/live/demo';
+import { DockerfilePanels } from '../panels/dockerfilePanel';
+import { LessonPanels } from '../panels/lessonPanels';
+import { isDockerfile } from '../panels/webviewHost';
+import { ExplorerDeps } from './actions';
+import { createAndStart, parseLimits } from './images';
+import { CommandIds, CommandSpec } from './registry';
+
+export interface DockerfileDeps extends ExplorerDeps {
+    readonly analyses: DockerfileAnalyses;
+    readonly built: BuiltImages;
+    readonly diagnostics: vscode.DiagnosticCollection;
+    readonly dockerfilePanels: () => DockerfilePanels;
+    readonly lessons: LessonPanels;
+}
+
+function targetUri(arg: unknown): vscode.Uri | undefined {
+    if (arg instanceof vscode.Uri) {
+        return arg;
+    }
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && isDockerfile(doc) ? doc.uri : undefined;
+}
+
+const TAG_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$/;
+
+/** Builds the image from a Dockerfile through the Engine API; a failing step becomes a diagnostic on its line. */
+export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tagArg?: string): Promise<boolean> {
+    // checked here, not only in `when` clauses: an untrusted workspace's files are never built
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so Docker Lessons does not build images from its files. Trust the workspace to build.'));
+        return false;
+    }
+    const tag =
+        tagArg ??
+        (await vscode.window.showInputBox({
+            title: vscode.l10n.t('Build an image from {0}', vscode.workspace.asRelativePath(uri)),
+            prompt: vscode.l10n.t('The tag for the new image (docker build -t …).'),
+            value: deps.built.tagFor(uri) ?? BuiltImages.suggest(uri),
+            validateInput: (v) => (TAG_RE.test(v.trim()) ? undefined : vscode.l10n.t('Use lowercase name[:tag], e.g. myapp:dev.')),
+        }));
+    if (!tag) {
+        return false;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.isDirty) {
+        await doc.save();
+    }
+    const contextDir = path.dirname(uri.fsPath);
+    const rel = path.basename(uri.fsPath);
+    const cli = `docker build -t ${tag} -f ${rel} .`;
+    deps.log.info(`${cli}    → POST /build?t=${tag}&dockerfile=${rel} (context: ${contextDir})`);
+    deps.diagnostics.delete(uri);
+    const panels = deps.dockerfilePanels();
+    let log = `$ ${cli}\n`;
+    panels.setBuildState(uri, { state: 'running', log });
+    const analysis = deps.analyses.get(doc);
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building {0}', tag), cancellable: true },
+        async (progress, token) => {
+            const controller = new AbortController();
+            token.onCancellationRequested(() => controller.abort());
+            try {
+                return await deps.engine.client().buildImage(
+                    contextDir,
+                    rel,
+                    tag,
+                    (e) => {
+                        if (e.kind === 'step') {
+                            progress.report({ message: `${e.step}/${e.total}: ${e.text}`, increment: 100 / Math.max(1, e.total) });
+                            log = appendBounded(log, `Step ${e.step}/${e.total} : ${e.text}\n`);
+                        } else {
+                            log = appendBounded(log, e.text);
+                        }
+                        panels.setBuildState(uri, { state: 'running', log });
+                    },
+                    controller.signal,
+                );
+            } catch (e) {
+                const err = classifyError(e);
+                return { ok: false as const, message: err.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : err.message, step: undefined };
+            }
+        },
+    );
+    await deps.refresh.refresh();
+    if (result.ok) {
+        await deps.built.remember(uri, tag);
+        panels.setBuildState(uri, { state: 'done', log: log + `\n${vscode.l10n.t('Built {0}.', tag)}\n`, message: vscode.l10n.t('Built {0}.', tag) });
+        void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}. Hover a RUN, COPY or ADD line to see the size of the layer it made.', tag));
+        return true;
+    }
+    // `Step n/N` counts every instruction in the file, in order
+    const failing = result.step ? analysis.steps[result.step - 1] : undefined;
+    const line = failing?.range.start.line ?? 0;
+    const range = failing
+        ? new vscode.Range(failing.range.start.line, failing.range.start.character, failing.range.end.line, failing.range.end.character)
+        : new vscode.Range(0, 0, 0, Math.max(1, doc.lineAt(0).text.length));
+    const diag = new vscode.Diagnostic(range, vscode.l10n.t('The build failed here: {0}', result.message), vscode.DiagnosticSeverity.Error);
+    diag.source = 'Docker Lessons (docker build)';
+    deps.diagnostics.set(uri, [diag]);
+    panels.setBuildState(uri, { state: 'error', log: log + `\n${result.message}\n`, message: result.message, errorLine: failing ? line : undefined });
+    deps.log.error(`build of ${tag} failed at step ${result.step ?? '?'} (line ${line + 1}): ${result.message}`);
+    const show = vscode.l10n.t('Go to Line');
+    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('The build failed at line {0}: {1}', line + 1, result.message), show);
+    if (pick === show) {
+        const editor = await vscode.window.showTextDocument(doc);
+        editor.selection = new vscode.Selection(range.start, range.start);
+        editor.revealRange(range);
+    }
+    return false;
+}
+
+export function dockerfileCommands(deps: DockerfileDeps): CommandSpec[] {
+    return [
+        {
+            id: CommandIds.dockerfileExplain,
+            run: async (arg?: unknown) => {
+                const uri = targetUri(arg);
+                if (!uri) {
+                    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Dockerfile first.'));
+                    return;
+                }
+                deps.dockerfilePanels().show(uri);
+            },
+        },
+        {
+            id: CommandIds.dockerfileBuild,
+            run: async (arg?: unknown, tag?: unknown) => {
+                const uri = targetUri(arg);
+                if (!uri) {
+                    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Dockerfile first.'));
+                    return;
+                }
+                return buildDockerfile(deps, uri, typeof tag === 'string' ? tag : undefined);
+            },
+        },
+    ];
+}
+
+/** "Run with limits" from the explain panel: start the built image with cgroup limits, then teach them. */
+export async function runWithLimits(deps: DockerfileDeps, tag: string, limits: { memory?: string; cpus?: string; pids?: string }): Promise<void> {
+    const parsed = parseLimits(limits);
+    const id = await createAndStart(deps, { image: tag, ...parsed, labels: { 'dockerLessons.lesson': 'cgroups' } });
+    if (id) {
+        await deps.lessons.show('cgroups', id);
+    }
+}
+
+/** "Explain" and "Build" above the first line of every Dockerfile. */
+export class DockerfileCodeLens implements vscode.CodeLensProvider {
+    provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+        if (doc.lineCount === 0) {
+            return [];
+        }
+        const top = new vscode.Range(0, 0, 0, 0);
+        return [
+            new vscode.CodeLens(top, { title: `$(mortar-board) ${vscode.l10n.t('Explain this Dockerfile')}`, command: CommandIds.dockerfileExplain, arguments: [doc.uri] }),
+            new vscode.CodeLens(top, { title: `$(package) ${vscode.l10n.t('Build Image')}`, command: CommandIds.dockerfileBuild, arguments: [doc.uri] }),
+        ];
+    }
+}

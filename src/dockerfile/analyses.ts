@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type * as Analysis from './analysis';
+
+export type AnalysisModule = typeof Analysis;
+
+/** Parses each Dockerfile once per version (hovers, lenses and the panel share the result). */
+export class DockerfileAnalyses implements vscode.Disposable {
+    private readonly cache = new Map<string, { version: number; analysis: Analysis.Analysis }>();
+    private readonly closed: vscode.Disposable;
+
+    constructor(readonly module: () => AnalysisModule) {
+        this.closed = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+    }
+
+    get(doc: vscode.TextDocument): Analysis.Analysis {
+        const key = doc.uri.toString();
+        const hit = this.cache.get(key);
+        if (hit && hit.version === doc.version) {
+            return hit.analysis;
+        }
+        const analysis = this.module().analyze(doc.getText());
+        this.cache.set(key, { version: doc.version, analysis });
+        return analysis;
+    }
+
+    dispose(): void {
+        this.closed.dispose();
+        this.cache.clear();
+    }
+}
+
+/** The files we treat as Dockerfiles, whatever language id they got. */
+export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
+    { language: 'dockerfile' },
+    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}' },
+];

@@ -1,0 +1,218 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+import { formatBytes } from '../common/format';
+import { Logger } from '../common/logger';
+import { DockerfileAnalyses } from '../dockerfile/analyses';
+import { BuiltImages } from '../dockerfile/builtImages';
+import { findImage } from '../dockerfile/hover';
+import { ImagesTreeProvider } from '../tree/imagesTree';
+import { RefreshManager } from '../tree/refreshManager';
+import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from './protocol';
+import { WebviewHost } from './webviewHost';
+
+export const DOCKERFILE_VIEW_TYPE = 'dockerLessons.dockerfile';
+
+export interface DockerfilePanelDeps {
+    readonly host: WebviewHost;
+    readonly analyses: DockerfileAnalyses;
+    readonly refresh: RefreshManager;
+    readonly images: ImagesTreeProvider;
+    readonly built: BuiltImages;
+    readonly log: Logger;
+    /** Runs the build command for this file (the command checks Workspace Trust). */
+    build(uri: vscode.Uri): Promise<void>;
+    /** Runs the built image with limits and opens the cgroups lesson on it. */
+    runWithLimits(tag: string, limits: { memory?: string; cpus?: string; pids?: string }): Promise<void>;
+}
+
+export interface BuildState {
+    state: 'idle' | 'running' | 'done' | 'error';
+    log: string;
+    message?: string;
+    errorLine?: number;
+}
+
+/** One "Explain this Dockerfile" panel per file, beside the editor; follows edits and the cursor. */
+class DockerfilePanel extends Disposable {
+    buildState: BuildState = { state: 'idle', log: '' };
+    private timer: NodeJS.Timeout | undefined;
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        readonly uri: vscode.Uri,
+        private readonly deps: DockerfilePanelDeps,
+        onDispose: () => void,
+    ) {
+        super();
+        deps.host.attach(panel, 'dockerfile', 'dockerfile', panel.title);
+        this.register(panel.onDidDispose(() => this.dispose()));
+        this.register({ dispose: onDispose });
+        this.register({ dispose: () => clearTimeout(this.timer) });
+        this.register(deps.refresh.hold(`dockerfile:${uri.toString()}`));
+        this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+        this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === uri.toString() && this.schedule()));
+        this.register(deps.refresh.onDidChange(() => this.schedule()));
+        this.register(deps.built.onDidChange((u) => u.toString() === uri.toString() && this.schedule()));
+        this.register(
+            vscode.window.onDidChangeTextEditorSelection((e) => {
+                if (e.textEditor.document.uri.toString() === uri.toString()) {
+                    this.post({ type: 'highlight', line: e.selections[0].active.line });
+                }
+            }),
+        );
+    }
+
+    private post(m: ToDockerfileWebview): void {
+        if (!this.isDisposed) {
+            void this.panel.webview.postMessage(m);
+        }
+    }
+
+    schedule(): void {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update(), 150);
+    }
+
+    async view(): Promise<DockerfileView> {
+        const doc = await vscode.workspace.openTextDocument(this.uri);
+        const a = this.deps.analyses.get(doc);
+        const tag = this.deps.built.tagFor(this.uri);
+        const img = tag ? findImage(this.deps.refresh.snapshot.images, tag) : undefined;
+        const sizes = new Map<number, string>();
+        if (img) {
+            try {
+                const history = await this.deps.images.layers(img.id);
+                for (const m of this.deps.analyses.module().mapHistoryToSteps(a, history)) {
+                    sizes.set(m.step.range.start.line, m.layer.empty ? '0 B' : formatBytes(m.layer.size));
+                }
+            } catch (e) {
+                this.deps.log.warn(`history of ${tag}: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        }
+        const kindLabel = (k: string) => (k === 'layer' ? vscode.l10n.t('filesystem layer') : k === 'stage' ? vscode.l10n.t('new build stage') : vscode.l10n.t('metadata only'));
+        const trusted = vscode.workspace.isTrusted;
+        return {
+            file: vscode.workspace.asRelativePath(this.uri),
+            rows: a.steps.map((s) => ({
+                line: s.range.start.line,
+                endLine: s.range.end.line,
+                keyword: s.keyword,
+                args: s.args,
+                kind: s.kind,
+                kindLabel: kindLabel(s.kind),
+                size: sizes.get(s.range.start.line),
+                stage: s.stage,
+            })),
+            image: img && tag ? { tag, size: formatBytes(img.size), id: img.shortId } : undefined,
+            build: this.buildState,
+            canBuild: trusted,
+            cannotBuild: trusted ? undefined : vscode.l10n.t('This workspace is not trusted, so nothing is built from its files.'),
+            strings: {
+                title: vscode.l10n.t('Explain this Dockerfile'),
+                line: vscode.l10n.t('Line'),
+                instruction: vscode.l10n.t('Instruction'),
+                kind: vscode.l10n.t('Adds'),
+                size: vscode.l10n.t('Layer size'),
+                build: vscode.l10n.t('Build Image'),
+                run: vscode.l10n.t('Run with Limits'),
+                buildLog: vscode.l10n.t('Build output'),
+                total: vscode.l10n.t('image size'),
+                noImage: vscode.l10n.t('Not built yet: build it to see the size of each layer.'),
+                cpus: vscode.l10n.t('CPUs'),
+                memory: vscode.l10n.t('Memory'),
+                pids: vscode.l10n.t('Processes'),
+                runHint: vscode.l10n.t('Starts a container from the built image with these cgroup limits, then opens the cgroups lesson on it.'),
+                stage: vscode.l10n.t('stage'),
+            },
+        };
+    }
+
+    async update(): Promise<void> {
+        try {
+            this.post({ type: 'view', view: await this.view() });
+        } catch (e) {
+            this.deps.log.warn(`explain panel: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+
+    private async receive(raw: unknown): Promise<void> {
+        const msg = parseFromDockerfileWebview(raw);
+        if (!msg) {
+            this.deps.log.warn(`ignored a message from the Dockerfile panel that is not valid: ${JSON.stringify(raw)?.slice(0, 200)}`);
+            return;
+        }
+        switch (msg.type) {
+            case 'ready':
+                await this.update();
+                return;
+            case 'reveal': {
+                const doc = await vscode.workspace.openTextDocument(this.uri);
+                const line = Math.min(msg.line, doc.lineCount - 1);
+                const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.otherColumn(), preserveFocus: false });
+                const pos = new vscode.Position(line, 0);
+                editor.selection = new vscode.Selection(pos, pos);
+                editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+                return;
+            }
+            case 'build':
+                await this.deps.build(this.uri);
+                return;
+            case 'run': {
+                const tag = this.deps.built.tagFor(this.uri);
+                if (tag) {
+                    await this.deps.runWithLimits(tag, msg);
+                }
+                return;
+            }
+        }
+    }
+
+    private otherColumn(): vscode.ViewColumn {
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+        return editor?.viewColumn ?? vscode.ViewColumn.One;
+    }
+}
+
+export class DockerfilePanels extends Disposable {
+    private readonly open = new Map<string, DockerfilePanel>();
+
+    constructor(private readonly deps: DockerfilePanelDeps) {
+        super();
+        this.register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
+    }
+
+    show(uri: vscode.Uri): void {
+        const key = uri.toString();
+        const existing = this.open.get(key);
+        if (existing) {
+            existing.panel.reveal(undefined, true);
+            return;
+        }
+        const title = vscode.l10n.t('Explain {0}', path.basename(uri.path));
+        const panel = this.deps.host.create(DOCKERFILE_VIEW_TYPE, title, { beside: true });
+        this.open.set(key, new DockerfilePanel(panel, uri, this.deps, () => this.open.delete(key)));
+    }
+
+    /** The build command reports here so an open panel shows the progress. */
+    setBuildState(uri: vscode.Uri, state: BuildState): void {
+        const p = this.open.get(uri.toString());
+        if (p) {
+            p.buildState = state;
+            p.schedule();
+        }
+    }
+
+    isOpen(uri: vscode.Uri): boolean {
+        return this.open.has(uri.toString());
+    }
+
+    /** For tests: the view the panel shows for a file. */
+    async viewFor(uri: vscode.Uri): Promise<DockerfileView | undefined> {
+        return this.open.get(uri.toString())?.view();
+    }
+
+    panelColumn(uri: vscode.Uri): vscode.ViewColumn | undefined {
+        return this.open.get(uri.toString())?.panel.viewColumn;
+    }
+}

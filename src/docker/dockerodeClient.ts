@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { contextTar } from './buildContext';
 import { classifyError, DockerError } from './errors';
-import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapVersion } from './mapping';
+import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapStats, mapVersion } from './mapping';
 import { PassThrough } from 'stream';
 import {
     BuildEvent,
@@ -28,6 +28,7 @@ import {
     PruneResult,
     PullProgress,
     RunOptions,
+    StatsSample,
 } from './types';
 
 export interface ClientOptions {
@@ -241,6 +242,9 @@ export class DockerodeClient implements DockerClient {
             if (opts.pidsLimit) {
                 hostConfig.PidsLimit = opts.pidsLimit;
             }
+            if (opts.memorySwapBytes) {
+                hostConfig.MemorySwap = opts.memorySwapBytes;
+            }
             const c = await this.docker.createContainer({
                 Image: opts.image,
                 name: opts.name || undefined,
@@ -451,6 +455,65 @@ export class DockerodeClient implements DockerClient {
             return { ok: false, message: failure.trim(), step };
         }
         return { ok: true, imageId, steps: total };
+    }
+
+    async execCapture(id: string, cmd: readonly string[]): Promise<{ output: string; exitCode: number }> {
+        try {
+            const exec = await this.docker.getContainer(id).exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true, Tty: false });
+            const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream;
+            const out = new PassThrough();
+            let output = '';
+            out.on('data', (b: Buffer) => {
+                output += b.toString('utf8');
+            });
+            this.docker.modem.demuxStream(stream, out, out);
+            await new Promise<void>((resolve) => {
+                stream.on('end', resolve);
+                stream.on('close', resolve);
+                stream.on('error', () => resolve());
+            });
+            const info = await exec.inspect();
+            return { output, exitCode: typeof info.ExitCode === 'number' ? info.ExitCode : -1 };
+        } catch (e) {
+            throw classifyError(e);
+        }
+    }
+
+    async streamStats(id: string, onSample: (s: StatsSample) => void, signal: AbortSignal): Promise<void> {
+        let stream: NodeJS.ReadableStream & { destroy?: () => void };
+        try {
+            stream = (await this.docker.getContainer(id).stats({ stream: true, abortSignal: signal } as { stream: true })) as unknown as typeof stream;
+        } catch (e) {
+            if (signal.aborted) {
+                return;
+            }
+            throw classifyError(e);
+        }
+        let buffered = '';
+        stream.on('data', (chunk: Buffer) => {
+            buffered += chunk.toString('utf8');
+            let nl: number;
+            while ((nl = buffered.indexOf('\n')) >= 0) {
+                const line = buffered.slice(0, nl).trim();
+                buffered = buffered.slice(nl + 1);
+                if (line) {
+                    try {
+                        onSample(mapStats(JSON.parse(line)));
+                    } catch {
+                        // skip a line we cannot read
+                    }
+                }
+            }
+        });
+        await new Promise<void>((resolve) => {
+            signal.addEventListener('abort', () => {
+                stream.destroy?.();
+                resolve();
+            });
+            stream.on('end', resolve);
+            stream.on('close', resolve);
+            stream.on('error', () => resolve());
+        });
     }
 
     streamEvents(handlers: EventStreamHandlers): Disposable {

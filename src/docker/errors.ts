@@ -35,6 +35,13 @@ export class DockerError extends Error {
     }
 }
 
+const KINDS: readonly DockerErrorKind[] = ['noSocket', 'permission', 'refused', 'timeout', 'unreachable', 'apiVersion', 'notFound', 'conflict', 'http', 'badConfig', 'cancelled', 'unknown'];
+
+function isDockerErrorShape(e: unknown): e is DockerError {
+    const x = e as { name?: unknown; kind?: unknown; message?: unknown } | null;
+    return !!x && typeof x === 'object' && x.name === 'DockerError' && typeof x.message === 'string' && KINDS.includes(x.kind as DockerErrorKind);
+}
+
 /** Error kinds that mean "we could not reach an Engine at all" (vs. an Engine that said no). */
 export function isConnectionError(kind: DockerErrorKind): boolean {
     return kind === 'noSocket' || kind === 'permission' || kind === 'refused' || kind === 'timeout' || kind === 'unreachable' || kind === 'badConfig';
@@ -78,6 +85,10 @@ const API_VERSION_RE = /client version [\d.]+ is too (new|old)|minimum supported
 export function classifyError(error: unknown): DockerError {
     if (error instanceof DockerError) {
         return error;
+    }
+    // dist/docker.js bundles its own copy of this class, so recognise it by shape, not by instanceof
+    if (isDockerErrorShape(error)) {
+        return new DockerError(error.kind, error.message, { statusCode: error.statusCode, detail: error.detail, cause: (error as { cause?: unknown }).cause });
     }
     const err = (error && typeof error === 'object' ? error : { message: String(error) }) as ErrorLike;
     const code = typeof err.code === 'string' ? err.code : undefined;

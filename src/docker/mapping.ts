@@ -2,7 +2,7 @@
  * Engine API JSON → the project's own types. Pure functions; unit-tested with JSON captured
  * from a real daemon (test/unit/fixtures).
  */
-import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineInfo, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
+import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineInfo, StatsSample, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -236,5 +236,25 @@ export function mapInfo(raw: Json): EngineInfo {
         runsInVm: /docker desktop|boot2docker|linuxkit/i.test(os) || /linuxkit|microsoft-standard|WSL/i.test(kernel),
         containers: Number(raw?.Containers) || 0,
         images: Number(raw?.Images) || 0,
+    };
+}
+
+/** CPU % and memory as `docker stats` computes them (cache / inactive_file not counted as used). */
+export function mapStats(raw: Json): StatsSample {
+    const cpu = raw?.cpu_stats ?? {};
+    const pre = raw?.precpu_stats ?? {};
+    const cpuDelta = (Number(cpu.cpu_usage?.total_usage) || 0) - (Number(pre.cpu_usage?.total_usage) || 0);
+    const sysDelta = (Number(cpu.system_cpu_usage) || 0) - (Number(pre.system_cpu_usage) || 0);
+    const cpus = Number(cpu.online_cpus) || (Array.isArray(cpu.cpu_usage?.percpu_usage) ? cpu.cpu_usage.percpu_usage.length : 1);
+    const mem = raw?.memory_stats ?? {};
+    const cache = Number(mem.stats?.inactive_file ?? mem.stats?.total_inactive_file ?? mem.stats?.cache) || 0;
+    const used = Math.max(0, (Number(mem.usage) || 0) - cache);
+    return {
+        cpuPercent: sysDelta > 0 && cpuDelta > 0 ? (cpuDelta / sysDelta) * cpus * 100 : 0,
+        memoryUsed: used,
+        memoryLimit: Number(mem.limit) || 0,
+        pids: Number(raw?.pids_stats?.current) || 0,
+        pidsLimit: Number(raw?.pids_stats?.limit) || undefined,
+        read: str(raw?.read),
     };
 }

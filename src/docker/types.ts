@@ -101,7 +101,7 @@ export interface EventStreamHandlers {
  * Everything the extension asks of the Engine goes through here.
  * The one implementation is `DockerodeClient` (loaded lazily).
  */
-export interface DockerClient extends DockerActions, LessonActions, BuildActions {
+export interface DockerClient extends DockerActions, LessonActions, BuildActions, InspectActions {
     readonly endpoint: DockerEndpoint;
     /** `GET /_ping`. */
     ping(signal?: AbortSignal): Promise<void>;
@@ -193,6 +193,8 @@ export interface RunOptions {
     readonly memoryBytes?: number;
     readonly nanoCpus?: number;
     readonly pidsLimit?: number;
+    /** Memory + swap; equal to `memoryBytes` means no swap. */
+    readonly memorySwapBytes?: number;
     readonly tty?: boolean;
     readonly labels?: Readonly<Record<string, string>>;
 }
@@ -284,4 +286,23 @@ export interface BuildActions {
      * builder so each step is reported as `Step n/N`. A failing step resolves `{ok: false}`.
      */
     buildImage(contextDir: string, dockerfileRel: string, tag: string, onEvent: (e: BuildEvent) => void, signal?: AbortSignal): Promise<BuildResult>;
+}
+
+/** One sample of `GET /containers/{id}/stats`, already computed the way `docker stats` does. */
+export interface StatsSample {
+    /** Percent of one CPU × CPUs (like `docker stats`): 50 = half a CPU. */
+    readonly cpuPercent: number;
+    readonly memoryUsed: number;
+    /** The cgroup's memory limit (the host's memory when unlimited). */
+    readonly memoryLimit: number;
+    readonly pids: number;
+    readonly pidsLimit?: number;
+    readonly read: string;
+}
+
+export interface InspectActions {
+    /** Runs a command in a running container (non-interactive) and returns its output and exit code. */
+    execCapture(id: string, cmd: readonly string[]): Promise<{ output: string; exitCode: number }>;
+    /** Follows `GET /containers/{id}/stats` until the signal aborts or the container stops. */
+    streamStats(id: string, onSample: (s: StatsSample) => void, signal: AbortSignal): Promise<void>;
 }

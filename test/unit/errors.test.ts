@@ -254,3 +254,22 @@ describe('errors: isConnectionError', () => {
         it(`${kind} is not a connection error`, () => assert.equal(isConnectionError(kind), false));
     }
 });
+
+describe('classifyError across bundles', () => {
+    it('a DockerError from another copy of the class keeps its kind', async () => {
+        const { classifyError } = await import('../../src/docker/errors');
+        // what dist/docker.js throws: same shape, different class identity
+        class DockerError extends Error {
+            kind = 'noSocket';
+            detail = 'ENOENT';
+            constructor(m: string) {
+                super(m);
+                this.name = 'DockerError';
+            }
+        }
+        const e = classifyError(new DockerError('connect ENOENT /x.sock'));
+        if (e.kind !== 'noSocket' || e.message !== 'connect ENOENT /x.sock') {
+            throw new Error(`got ${e.kind}: ${e.message}`);
+        }
+    });
+});

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+// The end-to-end layer: a person's view of the extension. Starts code-server (the repository loaded
+// as a development extension through the URL payload, no test module) and Chromium once, then runs
+// out/test/e2e/**/*.test.js with mocha (tdd ui) on plain Node; the tests drive the page through
+// test/e2e/harness.ts. Writes test-results/e2e.json and screenshots under test-results/screenshots/.
+//
+//   node scripts/e2e.mjs [--grep PATTERN]   (needs `node scripts/build.mjs` and `npx tsc -p .` first)
+//
+// Env read: DOCKER_HOST (for the extension host; when unset, a private engine is started with
+// scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
+// DL_E2E_TIMEOUT_MS (per test, default 60000), DL_CACHE_DIR, DL_KEEP_TMP=1, DL_HEADFUL=1.
+// Exit code 0 when nothing failed, 1 otherwise.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+    CODE_SERVER_VERSION,
+    browserUnavailableReason,
+    dockerHostForTests,
+    ensureCodeServer,
+    launchBrowser,
+    layerResults,
+    runGuarded,
+    startCodeServer,
+    workbenchUrl,
+} from './codeserver.mjs';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const RESULTS = path.join(RESULTS_DIR, 'e2e.json');
+const WORKSPACE = path.join(ROOT, 'sample-workspace');
+const TEST_DIR = path.join(ROOT, 'out', 'test', 'e2e');
+const TEST_TIMEOUT_MS = Number(process.env.DL_E2E_TIMEOUT_MS) || 60_000;
+
+const t0 = Date.now();
+const log = (m) => console.log(`[e2e] ${m}`);
+const timings = {};
+const results = layerResults({ layer: 'e2e', file: RESULTS, log, startedAt: t0 });
+
+function testFiles(dir) {
+    let out = [];
+    let entries = [];
+    try {
+        entries = fs.readdirSync(dir).sort();
+    } catch {
+        return out;
+    }
+    for (const e of entries) {
+        const p = path.join(dir, e);
+        if (fs.statSync(p).isDirectory()) out = out.concat(testFiles(p));
+        else if (e.endsWith('.test.js')) out.push(p);
+    }
+    return out;
+}
+
+function runMocha(files) {
+    const Mocha = require('mocha');
+    const grepIdx = process.argv.indexOf('--grep');
+    const mocha = new Mocha({
+        ui: 'tdd',
+        timeout: TEST_TIMEOUT_MS,
+        reporter: 'spec',
+        color: process.stdout.isTTY,
+        ...(grepIdx > 0 ? { grep: process.argv[grepIdx + 1] } : {}),
+    });
+    files.forEach((f) => mocha.addFile(f));
+    const r = { passed: 0, failed: 0, skipped: 0, failures: [], tests: [] };
+    return new Promise((resolve) => {
+        const runner = mocha.run(() => resolve(r));
+        runner.on('pass', (t) => {
+            r.passed++;
+            r.tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration });
+        });
+        runner.on('fail', (t, err) => {
+            r.failed++;
+            r.failures.push({ title: t.fullTitle(), error: String(err?.stack ?? err?.message ?? err) });
+            r.tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration });
+        });
+        runner.on('pending', (t) => {
+            r.skipped++;
+            r.tests.push({ title: t.fullTitle(), state: 'pending' });
+        });
+    });
+}
+
+async function main(guard) {
+    fs.rmSync(RESULTS, { force: true });
+    const why = browserUnavailableReason();
+    if (why) return results.cannotRun(why);
+    const files = testFiles(TEST_DIR);
+    if (!files.length) return results.fail('e2e layer', `no *.test.js under ${path.relative(ROOT, TEST_DIR)}: compile the tests first (npx tsc -p .).`);
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
+        return results.fail('e2e layer', 'dist/extension.js is missing: build the extension first (node scripts/build.mjs).');
+    }
+
+    let t = Date.now();
+    let bin;
+    try {
+        bin = await ensureCodeServer({ log });
+    } catch (e) {
+        if (guard.interrupted) throw e;
+        return results.cannotRun(`code-server ${CODE_SERVER_VERSION} could not be installed: ${e.message}`);
+    }
+    timings.ensureCodeServerMs = Date.now() - t;
+
+    try {
+        const eng = await dockerHostForTests({ root: ROOT, log });
+        if (eng.engine) await guard.add(() => eng.engine.stop());
+        if (eng.engineStartMs) timings.engineStartMs = eng.engineStartMs;
+
+        t = Date.now();
+        const server = await startCodeServer({ workspace: WORKSPACE, binary: bin, log, env: { DOCKER_HOST: eng.dockerHost } });
+        await guard.add(() => server.stop());
+        timings.codeServerHealthzMs = Date.now() - t;
+        t = Date.now();
+        const browser = await launchBrowser({ log });
+        await guard.add(() => browser.close());
+        timings.browserStartMs = Date.now() - t;
+        // launchBrowser opens one blank tab; tests open their own tabs with openWorkbench().
+
+        globalThis.__dlE2E = {
+            url: server.url,
+            port: server.port,
+            root: ROOT,
+            workspace: WORKSPACE,
+            context: browser.context,
+            screenshotsDir: path.join(RESULTS_DIR, 'screenshots'),
+            dockerHost: eng.dockerHost,
+            workbenchUrl: ({ workspace, extensionPath } = {}) =>
+                workbenchUrl({ url: server.url, port: server.port, workspace: workspace ?? WORKSPACE, extensionPath }),
+            log: (m) => log(m),
+            skipReasons: [],
+        };
+
+        t = Date.now();
+        const r = await runMocha(files);
+        timings.mochaMs = Date.now() - t;
+        if (guard.interrupted) return results.fail('e2e layer', `interrupted by ${guard.interrupted}`);
+        const skipReason = r.skipped ? globalThis.__dlE2E.skipReasons.join(' ') || null : null;
+        const out = results.write({ passed: r.passed, failed: r.failed, skipped: r.skipped, skipReason, failures: r.failures, extra: { tests: r.tests } });
+        for (const f of out.failures) log(`✗ ${f.title}\n${f.error}`);
+        log(`${out.passed} passed, ${out.failed} failed, ${out.skipped} skipped`);
+        return out.failed ? 1 : 0;
+    } catch (e) {
+        return results.fail('e2e layer', guard.interrupted ? `interrupted by ${guard.interrupted}` : e.stack || e.message);
+    } finally {
+        t = Date.now();
+        await guard.closeAll();
+        timings.stopMs = Date.now() - t;
+        log(`timings: ${Object.entries(timings).map(([k, v]) => `${k}=${v}`).join(' ')} total=${Date.now() - t0}ms`);
+        results.amend({ timings });
+    }
+}
+
+runGuarded(main, { log }).then(
+    (code) => process.exit(code),
+    (e) => {
+        console.error(e);
+        process.exit(1);
+    },
+);

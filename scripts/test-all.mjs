@@ -93,6 +93,7 @@ try {
     const bin = (name) => join(root, 'node_modules', '.bin', name);
     let built = await check('build', node, ['scripts/build.mjs']);
     built = (await check('typecheck', bin('tsc'), ['-p', '.'])) && built;
+    built = (await check('typecheck-webview', bin('tsc'), ['-p', 'webview', '--noEmit'])) && built;
     await check('lint', bin('eslint'), ['src', 'test', 'scripts', 'bench', 'webview']);
     await check('commands', node, ['scripts/check-commands.mjs']);
     await check('l10n', node, ['scripts/check-l10n.mjs']);

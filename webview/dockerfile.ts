@@ -49,7 +49,9 @@ function render(view: DockerfileView): void {
         th.scope = 'col';
         head.append(th);
     }
-    table.append(el('thead')).append(head);
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead);
     const body = el('tbody');
     for (const row of view.rows) {
         const tr = el('tr', undefined, `row kind-${row.kind}`);

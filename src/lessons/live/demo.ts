@@ -59,6 +59,16 @@ export function wordsFor<K extends string>(words: Words<K>, locale: Locale) {
     return (key: K, ...args: (string | number)[]) => words[locale][key].replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)] ?? ''));
 }
 
+/** Waits for `p`, but no longer than `ms` (the timer is cleared either way). */
+export async function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+        await Promise.race([p, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
 /** Milliseconds since `t0`, rounded. */
 export function since(t0: number): number {
     return Math.round(performance.now() - t0);
@@ -93,7 +103,7 @@ export async function runToCompletion(
             onOutput?.(t);
         });
         const exitCode = await client.waitContainer(id);
-        await Promise.race([outputEnded, new Promise((r) => setTimeout(r, 2000))]);
+        await settleWithin(outputEnded, 2000);
         return { output, exitCode, id };
     } finally {
         await client.removeContainer(id).catch(() => undefined);

@@ -5,7 +5,7 @@
 import { shellQuote } from '../../docker/cli';
 import { classifyError, DockerError } from '../../docker/errors';
 import type { FactView, LiveView, StepView } from '../../panels/protocol';
-import { appendBounded, Demo, DemoContext, LESSON_LABEL, since, updateStep, Words, wordsFor } from './demo';
+import { appendBounded, Demo, DemoContext, LESSON_LABEL, settleWithin, since, updateStep, Words, wordsFor } from './demo';
 
 type Key =
     | 'intro'
@@ -125,11 +125,17 @@ export class HelloFlowDemo implements Demo {
     }
 
     private repo(): string {
+        if (this.image.includes('@')) {
+            return this.image.slice(0, this.image.indexOf('@'));
+        }
         const at = this.image.lastIndexOf(':');
         return at > this.image.lastIndexOf('/') ? this.image.slice(0, at) : this.image;
     }
 
     private tag(): string {
+        if (this.image.includes('@')) {
+            return this.image.slice(this.image.indexOf('@') + 1);
+        }
         const at = this.image.lastIndexOf(':');
         return at > this.image.lastIndexOf('/') ? this.image.slice(at + 1) : 'latest';
     }
@@ -187,24 +193,31 @@ export class HelloFlowDemo implements Demo {
     }
 
     private async cleanup(): Promise<void> {
+        await this.ctx.refresh();
         const done = this.finished().filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead');
         if (!done.length || !(await this.ctx.confirm(this.w('confirmCleanup', done.length, this.image), this.w('confirmCleanupDetail'), this.w('remove')))) {
             return;
         }
         const client = this.ctx.client();
+        let removed = 0;
         for (const c of done) {
             this.ctx.log(`docker rm ${c.name}    → DELETE /containers/{id}`);
-            await client.removeContainer(c.id).catch((e: unknown) => this.ctx.log(`could not remove ${c.name}: ${classifyError(e).message}`));
+            try {
+                await client.removeContainer(c.id);
+                removed++;
+            } catch (e) {
+                this.ctx.log(`could not remove ${c.name}: ${classifyError(e).message}`);
+            }
         }
         await this.ctx.refresh();
         if (this.last) {
-            this.emit({ ...this.last, message: this.w('cleaned', done.length), buttons: this.buttons(false) });
+            this.emit({ ...this.last, message: this.w('cleaned', removed), buttons: this.buttons(false) });
         }
     }
 
     private async fresh(): Promise<void> {
         await this.ctx.refresh();
-        const users = this.finished();
+        const users = this.finished().filter((c) => c.state !== 'running' && c.state !== 'paused');
         if (!(await this.ctx.confirm(this.w('confirmFresh', this.image), this.w('confirmFreshDetail', this.image, users.length), this.w('removeAndRun')))) {
             return;
         }
@@ -301,6 +314,7 @@ export class HelloFlowDemo implements Demo {
             current = 3;
             t = performance.now();
             updateStep(steps, 3, { state: 'active' });
+            this.emit(view('running'));
             const id = await client.createContainer({ image: this.image, labels: { [LESSON_LABEL]: 'hello-world' } });
             updateStep(steps, 3, { state: 'done', ms: since(t), detail: this.w('created', id.slice(0, 12)) });
             updateStep(steps, 4, { cli: `docker start --attach ${id.slice(0, 12)}` });
@@ -320,7 +334,7 @@ export class HelloFlowDemo implements Demo {
                 }
             });
             const exitCode = await client.waitContainer(id);
-            await Promise.race([outputEnded, new Promise((r) => setTimeout(r, 2000))]);
+            await settleWithin(outputEnded, 2000);
             updateStep(steps, 4, { state: exitCode === 0 ? 'done' : 'error', ms: since(t), detail: this.w('exited', exitCode) });
             lit.push(4);
             facts.push({ label: this.w('exitCode'), value: String(exitCode), ok: exitCode === 0 });

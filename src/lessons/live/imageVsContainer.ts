@@ -176,8 +176,8 @@ export class ImageVsContainerDemo implements Demo {
 
     async start(): Promise<void> {
         try {
+            await this.ctx.client().ping(this.ctx.signal);
             await this.ctx.refresh();
-            this.ctx.client();
             this.error = undefined;
         } catch (e) {
             this.error = this.ctx.describe(classifyError(e));
@@ -230,9 +230,14 @@ export class ImageVsContainerDemo implements Demo {
             const c = this.instances(img).find((x) => x.id === arg);
             if (c) {
                 this.ctx.log(`docker ps -a --size --filter id=${c.shortId}    → GET /containers/{id}/json?size=1`);
-                const d = await this.ctx.client().inspectContainer(c.id, { size: true });
-                this.sizes.set(c.id, d.sizeRw ?? 0);
-                this.emit();
+                try {
+                    const d = await this.ctx.client().inspectContainer(c.id, { size: true });
+                    this.sizes.set(c.id, d.sizeRw ?? 0);
+                    this.emit();
+                } catch (e) {
+                    const d = this.ctx.describe(classifyError(e));
+                    this.ctx.emit({ ...this.view(), state: 'error', message: d.message, next: d.next });
+                }
             }
         } else if (action === 'create' && img) {
             this.busy = true;

@@ -1,4 +1,5 @@
 /** Lesson 1 live: the same image reports the same environment every time, whatever the host is. */
+import { shellQuote } from '../../docker/cli';
 import { classifyError } from '../../docker/errors';
 import type { FactView, LiveView, StepView } from '../../panels/protocol';
 import { Demo, DemoContext, ensureImage, runToCompletion, since, updateStep, Words, wordsFor } from './demo';
@@ -86,16 +87,23 @@ export class WhyDockerDemo implements Demo {
     }
 
     private cli(): string {
-        return `docker run --rm ${this.ctx.settings.shellImage} sh -c 'cat /etc/os-release; uname -r'`;
+        return `docker run --rm ${shellQuote(this.ctx.settings.shellImage)} ${WHY_COMMAND.map(shellQuote).join(' ')}`;
     }
 
     async start(): Promise<void> {
         this.ctx.emit({ demo: this.id, state: 'idle', message: this.w('intro', this.ctx.settings.shellImage), buttons: [{ action: 'run', label: this.w('run'), primary: true }] });
     }
 
+    private running = false;
+
     async act(action: string): Promise<void> {
-        if (action === 'run') {
-            await this.run();
+        if (action === 'run' && !this.running) {
+            this.running = true;
+            try {
+                await this.run();
+            } finally {
+                this.running = false;
+            }
         }
     }
 
@@ -122,9 +130,9 @@ export class WhyDockerDemo implements Demo {
         let current = 1;
         try {
             const client = this.ctx.client();
-            this.ctx.emit(view('running'));
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });
+            this.ctx.emit(view('running'));
             const info = await client.info(this.ctx.signal);
             updateStep(steps, 1, { state: 'done', ms: since(t), detail: `${info.operatingSystem} · ${info.kernelVersion}` });
             facts.push({ label: this.w('hostOs'), value: `${info.operatingSystem} (${info.osType}/${info.architecture})`, note: this.w('hostNote') });
@@ -133,6 +141,7 @@ export class WhyDockerDemo implements Demo {
             current = 2;
             t = performance.now();
             updateStep(steps, 2, { state: 'active' });
+            this.ctx.emit(view('running'));
             const how = await ensureImage(client, image, this.ctx.signal);
             updateStep(steps, 2, { state: how === 'local' ? 'skipped' : 'done', ms: since(t), detail: this.w(how === 'local' ? 'local' : 'pulled') });
             this.ctx.emit(view('running'));
@@ -157,7 +166,7 @@ export class WhyDockerDemo implements Demo {
             if (parsed.kernel) {
                 facts.push({ label: this.w('kernel'), value: parsed.kernel, ok: parsed.kernel === info.kernelVersion, note: this.w('kernelNote') });
             }
-            this.ctx.emit(view('done'));
+            this.ctx.emit(view(steps.some((s) => s.state === 'error') ? 'error' : 'done'));
         } catch (e) {
             const err = classifyError(e);
             if (err.kind === 'cancelled' || this.ctx.signal.aborted) {

@@ -172,6 +172,19 @@ export class DockerodeClient implements DockerClient {
         return this.containerOp(id, 'unpause');
     }
 
+    killContainer(id: string): Promise<void> {
+        return this.call(undefined, async (abortSignal) => {
+            try {
+                await this.docker.getContainer(id).kill({ abortSignal } as object);
+            } catch (e) {
+                // 409: not running any more, which is what we wanted
+                if ((e as { statusCode?: number }).statusCode !== 409) {
+                    throw e;
+                }
+            }
+        });
+    }
+
     removeContainer(id: string): Promise<void> {
         return this.call(undefined, async (abortSignal) => {
             await this.docker.getContainer(id).remove({ force: false, v: false, abortSignal });

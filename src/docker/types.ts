@@ -223,6 +223,8 @@ export interface DockerActions {
     restartContainer(id: string): Promise<void>;
     pauseContainer(id: string): Promise<void>;
     unpauseContainer(id: string): Promise<void>;
+    /** `POST /containers/{id}/kill` (SIGKILL): for the lessons' own throwaway containers. */
+    killContainer(id: string): Promise<void>;
     /** Never forced: a running container must be stopped first. */
     removeContainer(id: string): Promise<void>;
     /** Never forced. */

@@ -25,7 +25,11 @@ export function lessonCompletedBy(event: EngineEvent, helloImage: string): strin
     if (event.action === 'die' && exitOk && (lesson === 'hello-world' || sameImage(event.attributes.image, helloImage))) {
         return 'hello-world';
     }
-    if (event.action === 'die' && exitOk && (lesson === 'why-docker' || lesson === 'containers-vs-vms' || lesson === 'namespaces')) {
+    if (event.action === 'die' && exitOk && lesson === 'why-docker') {
+        return lesson;
+    }
+    // the demo's container really ran on the host kernel (it is killed afterwards, so not by exit code)
+    if (event.action === 'start' && (lesson === 'containers-vs-vms' || lesson === 'namespaces')) {
         return lesson;
     }
     if (event.action === 'create' && lesson === 'image-vs-container') {

@@ -6,8 +6,11 @@ import { Engine } from '../docker/engine';
 import { LESSONS, localeOf, Locale } from '../lessons/catalog';
 import { lessonContent } from '../lessons/content';
 import { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
+import { CgroupLimitsDemo, OomDemo } from '../lessons/live/cgroups';
 import { HelloFlowDemo } from '../lessons/live/helloFlow';
 import { ImageVsContainerDemo } from '../lessons/live/imageVsContainer';
+import { NamespacesDemo } from '../lessons/live/namespaces';
+import { SharedKernelDemo } from '../lessons/live/sharedKernel';
 import { WhyDockerDemo } from '../lessons/live/whyDocker';
 import { DemoId } from '../lessons/model';
 import { renderLesson } from '../lessons/render';
@@ -27,10 +30,14 @@ export interface LessonPanelDeps {
 
 type DemoFactory = (ctx: DemoContext) => Demo;
 
-const DEMOS: Partial<Record<DemoId, DemoFactory>> = {
+const DEMOS: Record<DemoId, DemoFactory> = {
     'why.sameEverywhere': (ctx) => new WhyDockerDemo(ctx),
     'ivc.explore': (ctx) => new ImageVsContainerDemo(ctx),
     'hello.flow': (ctx) => new HelloFlowDemo(ctx),
+    'vm.sharedKernel': (ctx) => new SharedKernelDemo(ctx),
+    'cgroups.limits': (ctx) => new CgroupLimitsDemo(ctx),
+    'cgroups.oom': (ctx) => new OomDemo(ctx),
+    'ns.insideOutside': (ctx) => new NamespacesDemo(ctx),
 };
 
 function panelStrings(): PanelStrings {
@@ -80,13 +87,12 @@ class LessonPanel extends Disposable {
         this.register({ dispose: onDispose });
         this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
         this.register(deps.refresh.onDidChange(() => this.demos.forEach((d) => d.onSnapshot?.())));
+        // streams a demo opened (stats) pause while the panel is hidden and close with it
+        this.register(panel.onDidChangeViewState((e) => this.demos.forEach((d) => d.onVisibility?.(e.webviewPanel.visible))));
         const ctx = this.context();
         for (const block of lessonContent(lessonId)?.blocks ?? []) {
             if (block.kind === 'live') {
-                const make = DEMOS[block.demo];
-                if (make) {
-                    this.demos.set(block.demo, make(ctx));
-                }
+                this.demos.set(block.demo, DEMOS[block.demo](ctx));
             }
         }
         this.register({ dispose: () => this.demos.forEach((d) => d.dispose?.()) });

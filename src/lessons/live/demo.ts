@@ -45,6 +45,8 @@ export interface Demo {
     act(action: string, arg?: string): Promise<void>;
     /** The explorer's lists changed. */
     onSnapshot?(): void;
+    /** The panel was hidden or shown again: pause and resume streams. */
+    onVisibility?(visible: boolean): void;
     /** A preselection from the explorer ("Explain" on an image or container). */
     select?(ref: string): Promise<void>;
     dispose?(): void;

@@ -1,0 +1,444 @@
+/**
+ * Lesson 5 live: cgroup limits next to live usage (the stats stream), and the kernel's OOM killer.
+ */
+import { formatMemory } from '../../common/format';
+import { classifyError } from '../../docker/errors';
+import { ContainerDetails, StatsSample } from '../../docker/types';
+import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import { Demo, DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, wordsFor } from './demo';
+
+type LimitKey =
+    | 'intro'
+    | 'pick'
+    | 'startOne'
+    | 'stopOne'
+    | 'noneRunning'
+    | 'cgroup'
+    | 'cgroupNote'
+    | 'what'
+    | 'limit'
+    | 'usage'
+    | 'cpu'
+    | 'memory'
+    | 'pids'
+    | 'unlimited'
+    | 'caption'
+    | 'kernelSays'
+    | 'kernelNote'
+    | 'confirmStop'
+    | 'confirmStopDetail'
+    | 'stopRemove'
+    | 'busyNote'
+    | 'notRunning';
+
+const LW: Words<LimitKey> = {
+    en: {
+        intro: 'Choose a running container, or start one with limits: 64 MiB of memory, half a CPU, 20 processes. It keeps one CPU busy on purpose.',
+        pick: 'Container',
+        startOne: 'Start a limited container',
+        stopOne: 'Stop and remove the demo container',
+        noneRunning: 'No container is running. Start the limited one to watch its limits hold.',
+        cgroup: 'cgroup version and driver',
+        cgroupNote: 'From the daemon (GET /info): how the kernel groups the container\'s processes.',
+        what: 'Resource',
+        limit: 'Limit (HostConfig)',
+        usage: 'Live usage (stats)',
+        cpu: 'CPU',
+        memory: 'Memory',
+        pids: 'Processes',
+        unlimited: 'no limit',
+        caption: 'Limits set when the container was created, next to what it uses now (updated every second)',
+        kernelSays: 'The kernel\'s own memory limit',
+        kernelNote: 'Read inside the container from {0}: the cgroup file the kernel enforces.',
+        confirmStop: 'Stop and remove the demo container {0}?',
+        confirmStopDetail: 'It was started by this lesson; nothing else uses it.',
+        stopRemove: 'Stop and Remove',
+        busyNote: 'It runs a busy loop, so CPU sits at the limit: about 50 % of one CPU instead of 100 %.',
+        notRunning: 'This container is not running, so there is no live usage.',
+    },
+    ko: {
+        intro: '실행 중인 컨테이너를 고르거나, 제한을 건 컨테이너를 시작하세요: 메모리 64 MiB, CPU 절반, 프로세스 20개. 일부러 CPU 하나를 바쁘게 씁니다.',
+        pick: '컨테이너',
+        startOne: '제한을 건 컨테이너 시작',
+        stopOne: '데모 컨테이너 중지하고 삭제',
+        noneRunning: '실행 중인 컨테이너가 없습니다. 제한을 건 컨테이너를 시작해서 제한이 지켜지는지 보세요.',
+        cgroup: 'Cgroup 버전과 드라이버',
+        cgroupNote: '데몬(GET /info)이 알려 준, 커널이 컨테이너의 프로세스를 묶는 방식입니다.',
+        what: '자원',
+        limit: '제한 (HostConfig)',
+        usage: '현재 사용량 (stats)',
+        cpu: 'CPU',
+        memory: '메모리',
+        pids: '프로세스',
+        unlimited: '제한 없음',
+        caption: '컨테이너를 만들 때 건 제한과 지금 쓰는 양 (1초마다 갱신)',
+        kernelSays: '커널이 가진 메모리 제한',
+        kernelNote: '컨테이너 안에서 {0}을(를) 읽었습니다. 커널이 지키는 Cgroup 파일입니다.',
+        confirmStop: '데모 컨테이너 {0}를 중지하고 삭제할까요?',
+        confirmStopDetail: '이 레슨이 시작한 컨테이너이고, 다른 곳에서 쓰지 않습니다.',
+        stopRemove: '중지하고 삭제',
+        busyNote: '바쁜 루프를 돌리므로 CPU가 제한에 걸립니다. CPU 하나의 100 %가 아니라 약 50 %입니다.',
+        notRunning: '이 컨테이너는 실행 중이 아니어서 현재 사용량이 없습니다.',
+    },
+};
+
+export const LIMITED = { memoryBytes: 64 * 1024 * 1024, nanoCpus: 500_000_000, pidsLimit: 20 };
+const BUSY = ['sh', '-c', 'while :; do :; done'];
+
+/** Reads the memory limit the kernel enforces, from inside (cgroup v1 or v2). */
+export const KERNEL_LIMIT_CMD = ['sh', '-c', 'cat /sys/fs/cgroup/memory.max 2>/dev/null && echo FILE=/sys/fs/cgroup/memory.max || { cat /sys/fs/cgroup/memory/memory.limit_in_bytes; echo FILE=/sys/fs/cgroup/memory/memory.limit_in_bytes; }'];
+
+export class CgroupLimitsDemo implements Demo {
+    readonly id = 'cgroups.limits' as const;
+    private readonly w: (key: LimitKey, ...args: (string | number)[]) => string;
+    private selected: string | undefined;
+    private details: (ContainerDetails & { readonly lesson?: string }) | undefined;
+    private sample: StatsSample | undefined;
+    private kernelLimit: { value: string; file: string } | undefined;
+    private cgroupInfo = '';
+    private stats: AbortController | undefined;
+    private visible = true;
+    private busy = false;
+    private error: { message: string; next: string } | undefined;
+
+    constructor(private readonly ctx: DemoContext) {
+        this.w = wordsFor(LW, ctx.locale);
+        ctx.signal.addEventListener('abort', () => this.stopStats());
+    }
+
+    private running() {
+        return this.ctx.snapshot().containers.filter((c) => c.state === 'running');
+    }
+
+    /** Public for tests. */
+    view(): LiveView {
+        if (this.error) {
+            return { demo: this.id, state: 'unavailable', message: this.error.message, next: this.error.next };
+        }
+        const running = this.running();
+        const ours = running.find((c) => c.id === this.selected && c.labels[LESSON_LABEL] === 'cgroups');
+        const buttons = [{ action: 'start', label: this.w('startOne'), primary: !this.selected, disabled: this.busy }, ...(ours ? [{ action: 'stop', label: this.w('stopOne'), disabled: this.busy }] : [])];
+        const facts: FactView[] = [];
+        if (this.cgroupInfo) {
+            facts.push({ label: this.w('cgroup'), value: this.cgroupInfo, note: this.w('cgroupNote') });
+        }
+        const choice = running.length
+            ? { action: 'select', label: this.w('pick'), options: running.map((c) => ({ value: c.id, label: `${c.name} (${c.image})` })), selected: this.selected }
+            : undefined;
+        if (!this.selected || !this.details) {
+            return { demo: this.id, state: this.busy ? 'running' : 'idle', message: running.length ? this.w('intro') : `${this.w('intro')} ${this.w('noneRunning')}`, facts, buttons, choice };
+        }
+        const d = this.details;
+        const s = this.sample;
+        const cpuLimit = d.limits.nanoCpus ? d.limits.nanoCpus / 1e9 : d.limits.cpuQuota > 0 && d.limits.cpuPeriod > 0 ? d.limits.cpuQuota / d.limits.cpuPeriod : 0;
+        const table: TableView = {
+            caption: this.w('caption'),
+            columns: [this.w('what'), this.w('limit'), this.w('usage')],
+            rows: [
+                [this.w('cpu'), cpuLimit ? `${cpuLimit} CPU (${Math.round(cpuLimit * 100)} %)` : this.w('unlimited'), s ? `${s.cpuPercent.toFixed(1)} %` : '…'],
+                [this.w('memory'), d.limits.memory ? formatMemory(d.limits.memory) : this.w('unlimited'), s ? `${formatMemory(s.memoryUsed)} / ${formatMemory(s.memoryLimit)}` : '…'],
+                [this.w('pids'), d.limits.pidsLimit > 0 ? String(d.limits.pidsLimit) : this.w('unlimited'), s ? `${s.pids}${s.pidsLimit ? ` / ${s.pidsLimit}` : ''}` : '…'],
+            ],
+        };
+        if (this.kernelLimit) {
+            const same = d.limits.memory ? String(d.limits.memory) === this.kernelLimit.value : undefined;
+            facts.push({ label: this.w('kernelSays'), value: this.kernelLimit.value, ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
+        }
+        return {
+            demo: this.id,
+            state: this.busy ? 'running' : 'done',
+            message: d.state.running ? (d.lesson === 'cgroups' ? this.w('busyNote') : this.w('intro')) : this.w('notRunning'),
+            facts,
+            tables: [table],
+            buttons,
+            choice,
+        };
+    }
+
+    private emit(): void {
+        this.ctx.emit(this.view());
+    }
+
+    async start(): Promise<void> {
+        try {
+            const client = this.ctx.client();
+            const info = await client.info(this.ctx.signal);
+            this.cgroupInfo = `v${info.cgroupVersion}, ${info.cgroupDriver}`;
+            await this.ctx.refresh();
+            this.error = undefined;
+        } catch (e) {
+            this.error = this.ctx.describe(classifyError(e));
+        }
+        this.emit();
+    }
+
+    onSnapshot(): void {
+        if (this.selected && !this.running().some((c) => c.id === this.selected)) {
+            this.stopStats();
+            this.sample = undefined;
+        }
+        if (!this.busy) {
+            this.emit();
+        }
+    }
+
+    onVisibility(visible: boolean): void {
+        this.visible = visible;
+        if (!visible) {
+            this.stopStats();
+        } else if (this.selected) {
+            this.followStats(this.selected);
+        }
+    }
+
+    async select(ref: string): Promise<void> {
+        await this.ctx.refresh();
+        const c = this.ctx.snapshot().containers.find((x) => x.id === ref || x.name === ref || x.id.startsWith(ref));
+        if (!c) {
+            return;
+        }
+        this.selected = c.id;
+        this.sample = undefined;
+        this.kernelLimit = undefined;
+        try {
+            const client = this.ctx.client();
+            this.ctx.log(`docker inspect ${c.name}    → GET /containers/{id}/json (HostConfig.Memory, NanoCpus, PidsLimit)`);
+            this.details = { ...(await client.inspectContainer(c.id)), lesson: c.labels[LESSON_LABEL] };
+            if (this.details.state.running) {
+                const r = await client.execCapture(c.id, KERNEL_LIMIT_CMD).catch(() => undefined);
+                const value = r?.output.split('\n')[0]?.trim();
+                const file = /FILE=(\S+)/.exec(r?.output ?? '')?.[1];
+                if (value && file) {
+                    this.kernelLimit = { value, file };
+                }
+                this.followStats(c.id);
+            }
+        } catch (e) {
+            this.ctx.log(`cgroups: ${classifyError(e).message}`);
+        }
+        this.emit();
+    }
+
+    private stopStats(): void {
+        this.stats?.abort();
+        this.stats = undefined;
+    }
+
+    private followStats(id: string): void {
+        this.stopStats();
+        if (!this.visible || this.ctx.signal.aborted) {
+            return;
+        }
+        const controller = new AbortController();
+        this.stats = controller;
+        this.ctx.log('docker stats    → GET /containers/{id}/stats?stream=1');
+        let last = 0;
+        this.ctx
+            .client()
+            .streamStats(
+                id,
+                (s) => {
+                    this.sample = s;
+                    if (performance.now() - last > 900) {
+                        last = performance.now();
+                        this.emit();
+                    }
+                },
+                controller.signal,
+            )
+            .catch((e: unknown) => this.ctx.log(`stats: ${classifyError(e).message}`));
+    }
+
+    async act(action: string, arg?: string): Promise<void> {
+        if (this.busy) {
+            return;
+        }
+        if (action === 'select' && arg) {
+            await this.select(arg);
+        } else if (action === 'start') {
+            this.busy = true;
+            this.emit();
+            try {
+                const client = this.ctx.client();
+                const image = this.ctx.settings.shellImage;
+                await ensureImage(client, image, this.ctx.signal);
+                this.ctx.log(`docker run -d --memory 64m --cpus 0.5 --pids-limit 20 ${image} sh -c 'while :; do :; done'    → POST /containers/create, POST /containers/{id}/start`);
+                const id = await client.createContainer({ image, cmd: BUSY, ...LIMITED, labels: { [LESSON_LABEL]: 'cgroups' } });
+                await client.startContainer(id);
+                this.busy = false;
+                await this.select(id);
+            } catch (e) {
+                this.busy = false;
+                const d = this.ctx.describe(classifyError(e));
+                this.ctx.emit({ ...this.view(), state: 'error', message: d.message, next: d.next });
+            }
+        } else if (action === 'stop' && this.selected) {
+            const c = this.ctx.snapshot().containers.find((x) => x.id === this.selected);
+            if (!c || c.labels[LESSON_LABEL] !== 'cgroups') {
+                return;
+            }
+            if (!(await this.ctx.confirm(this.w('confirmStop', c.name), this.w('confirmStopDetail'), this.w('stopRemove')))) {
+                return;
+            }
+            this.stopStats();
+            this.busy = true;
+            this.emit();
+            try {
+                const client = this.ctx.client();
+                // a busy loop as PID 1 ignores SIGTERM; `docker stop` would wait 10 s, so kill it
+                this.ctx.log(`docker kill ${c.name}; docker rm ${c.name}    → POST /containers/{id}/kill, DELETE /containers/{id}`);
+                await client.killContainer(c.id);
+                await client.removeContainer(c.id);
+            } catch (e) {
+                this.ctx.log(`stop: ${classifyError(e).message}`);
+            }
+            this.selected = undefined;
+            this.details = undefined;
+            this.busy = false;
+            await this.ctx.refresh();
+            this.emit();
+        }
+    }
+
+    dispose(): void {
+        this.stopStats();
+    }
+}
+
+type OomKey = 'intro' | 'run' | 'runAgain' | 's1' | 's2' | 's3' | 's4' | 'exit' | 'exitNote' | 'oom' | 'oomNote' | 'killedIn' | 'limit' | 'notKilled';
+
+const OW: Words<OomKey> = {
+    en: {
+        intro: 'Starts a container limited to 32 MiB (no swap) that reads /dev/zero into memory without end, and waits for the kernel to step in.',
+        run: 'Run the OOM demo',
+        runAgain: 'Run it again',
+        s1: 'Create a container with a 32 MiB memory limit',
+        s2: 'Start it: it allocates memory without bound',
+        s3: 'Wait for it to end',
+        s4: 'Ask Docker why it ended, then remove it',
+        exit: 'Exit code',
+        exitNote: '137 = 128 + 9: the process was killed with SIGKILL.',
+        oom: 'Killed for memory (OOMKilled)',
+        oomNote: 'The kernel\'s OOM killer ended it when its cgroup hit the memory limit. The host was never short of memory.',
+        killedIn: 'Time until the kernel stepped in',
+        limit: 'Memory limit',
+        notKilled: 'It was not killed for memory. Does this engine enforce memory limits (cgroup memory controller)?',
+    },
+    ko: {
+        intro: '메모리를 32 MiB로 제한한(스왑 없음) 컨테이너를 시작합니다. /dev/zero를 끝없이 메모리로 읽어 들이고, 커널이 나서기를 기다립니다.',
+        run: 'OOM 데모 실행',
+        runAgain: '다시 실행하기',
+        s1: '메모리 제한 32 MiB인 컨테이너 만들기',
+        s2: '시작하기: 끝없이 메모리를 씁니다',
+        s3: '끝나기를 기다리기',
+        s4: '왜 끝났는지 도커에게 묻고 지우기',
+        exit: '종료 코드',
+        exitNote: '137 = 128 + 9: SIGKILL로 종료되었습니다.',
+        oom: '메모리 때문에 종료됨 (OOMKilled)',
+        oomNote: 'Cgroup이 메모리 제한에 닿자 커널의 OOM killer가 종료시켰습니다. 호스트의 메모리는 모자라지 않았습니다.',
+        killedIn: '커널이 나서기까지 걸린 시간',
+        limit: '메모리 제한',
+        notKilled: '메모리 때문에 종료되지 않았습니다. 이 엔진이 메모리 제한을 적용하나요 (Cgroup 메모리 컨트롤러)?',
+    },
+};
+
+export const OOM_LIMIT = 32 * 1024 * 1024;
+
+export class OomDemo implements Demo {
+    readonly id = 'cgroups.oom' as const;
+    private readonly w: (key: OomKey, ...args: (string | number)[]) => string;
+    private running = false;
+
+    constructor(private readonly ctx: DemoContext) {
+        this.w = wordsFor(OW, ctx.locale);
+    }
+
+    async start(): Promise<void> {
+        this.ctx.emit({ demo: this.id, state: 'idle', message: this.w('intro'), buttons: [{ action: 'run', label: this.w('run'), primary: true }] });
+    }
+
+    async act(action: string): Promise<void> {
+        if (action === 'run' && !this.running) {
+            await this.run();
+        }
+    }
+
+    /** Public for tests: the final view. */
+    async run(): Promise<LiveView> {
+        this.running = true;
+        const image = this.ctx.settings.shellImage;
+        const steps: StepView[] = [
+            { n: 1, title: this.w('s1'), call: 'POST /containers/create (HostConfig.Memory=33554432, MemorySwap=33554432)', cli: `docker create --memory 32m --memory-swap 32m ${image} tail /dev/zero`, state: 'pending' },
+            { n: 2, title: this.w('s2'), call: 'POST /containers/{id}/start', cli: 'docker start <id>', state: 'pending' },
+            { n: 3, title: this.w('s3'), call: 'POST /containers/{id}/wait', cli: 'docker wait <id>', state: 'pending' },
+            { n: 4, title: this.w('s4'), call: 'GET /containers/{id}/json, DELETE /containers/{id}', cli: "docker inspect --format '{{.State.OOMKilled}} {{.State.ExitCode}}' <id>; docker rm <id>", state: 'pending' },
+        ];
+        const facts: FactView[] = [];
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
+            demo: this.id,
+            state,
+            message: this.w('intro'),
+            steps: [...steps],
+            facts: [...facts],
+            buttons: [{ action: 'run', label: this.w(state === 'done' ? 'runAgain' : 'run'), primary: true, disabled: state === 'running' }],
+            ...extra,
+        });
+        let current = 1;
+        let id: string | undefined;
+        try {
+            const client = this.ctx.client();
+            await ensureImage(client, image, this.ctx.signal);
+            let t = performance.now();
+            updateStep(steps, 1, { state: 'active' });
+            this.ctx.emit(view('running'));
+            id = await client.createContainer({ image, cmd: ['tail', '/dev/zero'], memoryBytes: OOM_LIMIT, memorySwapBytes: OOM_LIMIT, labels: { [LESSON_LABEL]: 'cgroups' } });
+            updateStep(steps, 1, { state: 'done', ms: since(t), detail: id.slice(0, 12) });
+            facts.push({ label: this.w('limit'), value: formatMemory(OOM_LIMIT) });
+
+            current = 2;
+            t = performance.now();
+            updateStep(steps, 2, { state: 'active' });
+            this.ctx.emit(view('running'));
+            await client.startContainer(id);
+            const started = performance.now();
+            updateStep(steps, 2, { state: 'done', ms: since(t) });
+
+            current = 3;
+            updateStep(steps, 3, { state: 'active' });
+            this.ctx.emit(view('running'));
+            const exitCode = await client.waitContainer(id);
+            const killedMs = since(started);
+            updateStep(steps, 3, { state: 'done', ms: killedMs, detail: `exit ${exitCode}` });
+
+            current = 4;
+            t = performance.now();
+            updateStep(steps, 4, { state: 'active' });
+            const d = await client.inspectContainer(id);
+            await client.removeContainer(id);
+            id = undefined;
+            updateStep(steps, 4, { state: 'done', ms: since(t) });
+            facts.push({ label: this.w('exit'), value: String(d.state.exitCode), ok: d.state.exitCode === 137, note: this.w('exitNote') });
+            facts.push({ label: this.w('oom'), value: d.state.oomKilled ? 'true' : 'false', ok: d.state.oomKilled, note: d.state.oomKilled ? this.w('oomNote') : this.w('notKilled') });
+            facts.push({ label: this.w('killedIn'), value: `${killedMs} ms` });
+            const final = view('done');
+            this.ctx.emit(final);
+            return final;
+        } catch (e) {
+            const err = classifyError(e);
+            updateStep(steps, current, { state: 'error', detail: err.message });
+            if (id) {
+                const client = this.ctx.client();
+                await client.killContainer(id).catch(() => undefined);
+                await client.removeContainer(id).catch(() => undefined);
+            }
+            const d = this.ctx.describe(err);
+            const final = view('error', { message: d.message, next: d.next });
+            if (!this.ctx.signal.aborted) {
+                this.ctx.emit(final);
+            }
+            return final;
+        } finally {
+            this.running = false;
+        }
+    }
+}

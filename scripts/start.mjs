@@ -1,0 +1,97 @@
+// `npm start`: opens the extension in a real VS Code with the sample workspace.
+// - desktop VS Code when `code` is on PATH (as an Extension Development Host);
+// - otherwise code-server 4.100.3 on 127.0.0.1 (installed once into ~/.cache/docker-lessons), URL printed.
+// Docker: the user's engine (DOCKER_HOST, or the default socket) when it answers; otherwise, when this
+// machine can run one (Linux, root, Debian's docker.io), a private engine for this session.
+// Ctrl+C stops everything this script started.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const workspace = join(root, 'sample-workspace');
+const log = (m) => console.log(`[start] ${m}`);
+
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+    process.exit(build.status ?? 1);
+}
+
+function onPath(cmd) {
+    return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+if (onPath('code') && !process.env.DL_FORCE_CODE_SERVER) {
+    log('desktop VS Code found: opening an Extension Development Host');
+    const r = spawnSync('code', ['--extensionDevelopmentPath', root, '--new-window', workspace], { stdio: 'inherit' });
+    process.exit(r.status ?? 0);
+}
+
+/** Does a Docker engine answer `GET /_ping` at this unix socket? */
+function pings(socketPath) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath, path: '/_ping', timeout: 2000 }, (res) => {
+            res.resume();
+            resolve(res.statusCode === 200);
+        });
+        req.on('error', () => resolve(false));
+        req.on('timeout', () => {
+            req.destroy();
+            resolve(false);
+        });
+    });
+}
+
+const closers = [];
+let stopping = false;
+async function stopAll(code = 0) {
+    if (stopping) {
+        return;
+    }
+    stopping = true;
+    log('stopping…');
+    for (const c of closers.reverse()) {
+        await c().catch((e) => console.error(e.message));
+    }
+    process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => void stopAll(0));
+}
+
+try {
+    const env = {};
+    const dockerHost = process.env.DOCKER_HOST;
+    if (dockerHost) {
+        log(`using DOCKER_HOST=${dockerHost}`);
+    } else if (await pings('/var/run/docker.sock')) {
+        log('using the Docker engine at /var/run/docker.sock');
+    } else {
+        try {
+            const { startEngine } = await import('./engine.mjs');
+            log('no Docker engine answers here: starting a private one for this session');
+            const engine = await startEngine({ log: (m) => log(`engine: ${m}`), handleSignals: false });
+            closers.push(() => engine.stop());
+            env.DOCKER_HOST = engine.dockerHost;
+            log(`private engine at ${engine.dockerHost}`);
+        } catch (e) {
+            log(`no Docker engine, and a private one cannot start here (${e.skipReason ?? e.message}). The extension will say Docker is not reachable; the lessons still open.`);
+        }
+    }
+    const { startCodeServer, workbenchUrl } = await import('./codeserver.mjs');
+    log('starting code-server (the first run installs it into the cache, about a minute)…');
+    const port = process.env.PORT ? Number(process.env.PORT) : undefined;
+    const server = await startCodeServer({ workspace, env, log, port });
+    closers.push(() => server.stop());
+    const url = workbenchUrl({ url: server.url, port: server.port, workspace, extensionPath: root });
+    console.log(`\n  Docker Lessons is running in VS Code (code-server) at:\n\n    ${url}\n\n  Open it in a browser on this machine. Press Ctrl+C to stop.\n`);
+    if (process.env.DL_START_SMOKE) {
+        // used by tests of this script: prove it came up, then stop
+        await stopAll(0);
+    }
+    await new Promise(() => undefined);
+} catch (e) {
+    console.error(`[start] ${e.message}`);
+    await stopAll(1);
+}

@@ -50,7 +50,14 @@ class DockerfilePanel extends Disposable {
         this.register({ dispose: onDispose });
         this.register({ dispose: () => clearTimeout(this.timer) });
         this.register(deps.refresh.hold(`dockerfile:${uri.toString()}`));
-        this.register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+        this.register(
+            panel.webview.onDidReceiveMessage((m: unknown) =>
+                this.receive(m).catch((e: unknown) => {
+                    deps.log.error(`Dockerfile panel: ${e instanceof Error ? e.message : String(e)}`);
+                    void vscode.window.showErrorMessage(vscode.l10n.t('Something went wrong in the Dockerfile panel: {0}', e instanceof Error ? e.message : String(e)));
+                }),
+            ),
+        );
         this.register(vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === uri.toString() && this.schedule()));
         this.register(deps.refresh.onDidChange(() => this.schedule()));
         this.register(deps.built.onDidChange((u) => u.toString() === uri.toString() && this.schedule()));

@@ -5,7 +5,7 @@ import { formatMemory } from '../../common/format';
 import { classifyError } from '../../docker/errors';
 import { ContainerDetails, StatsSample } from '../../docker/types';
 import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
-import { Demo, DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, wordsFor } from './demo';
+import { Demo, DemoContext, ensureImage, LESSON_LABEL, RunButtonDemo, since, updateStep, Words, wordsFor } from './demo';
 
 type LimitKey =
     | 'intro'
@@ -344,28 +344,15 @@ const OW: Words<OomKey> = {
 
 export const OOM_LIMIT = 32 * 1024 * 1024;
 
-export class OomDemo implements Demo {
+export class OomDemo extends RunButtonDemo<OomKey> {
     readonly id = 'cgroups.oom' as const;
-    private readonly w: (key: OomKey, ...args: (string | number)[]) => string;
-    private running = false;
 
-    constructor(private readonly ctx: DemoContext) {
-        this.w = wordsFor(OW, ctx.locale);
-    }
-
-    async start(): Promise<void> {
-        this.ctx.emit({ demo: this.id, state: 'idle', message: this.w('intro'), buttons: [{ action: 'run', label: this.w('run'), primary: true }] });
-    }
-
-    async act(action: string): Promise<void> {
-        if (action === 'run' && !this.running) {
-            await this.run();
-        }
+    constructor(ctx: DemoContext) {
+        super(ctx, OW, { intro: 'intro', run: 'run' });
     }
 
     /** Public for tests: the final view. */
     async run(): Promise<LiveView> {
-        this.running = true;
         const image = this.ctx.settings.shellImage;
         const steps: StepView[] = [
             { n: 1, title: this.w('s1'), call: 'POST /containers/create (HostConfig.Memory=33554432, MemorySwap=33554432)', cli: `docker create --memory 32m --memory-swap 32m ${image} tail /dev/zero`, state: 'pending' },
@@ -437,8 +424,6 @@ export class OomDemo implements Demo {
                 this.ctx.emit(final);
             }
             return final;
-        } finally {
-            this.running = false;
         }
     }
 }

@@ -2,7 +2,7 @@
  * What a live demonstration gets from the panel, and what it gives back. No `vscode` import:
  * demos are run against the private engine in test/docker exactly as the panel runs them.
  */
-import { DockerError } from '../../docker/errors';
+import { classifyError, DockerError } from '../../docker/errors';
 import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
 import type { LiveView, StepView } from '../../panels/protocol';
 import type { Locale } from '../catalog';
@@ -119,4 +119,55 @@ export async function ensureImage(client: DockerClient, ref: string, signal?: Ab
     }
     await client.pullImage(ref, () => undefined, signal);
     return 'pulled';
+}
+
+/**
+ * A demo with one "run" button: shows its intro until pressed, never runs twice at once.
+ * Subclasses implement `run()` and return the final view (tests call it directly).
+ */
+export abstract class RunButtonDemo<K extends string> implements Demo {
+    abstract readonly id: DemoId;
+    protected readonly w: (key: K, ...args: (string | number)[]) => string;
+    private busy = false;
+
+    constructor(
+        protected readonly ctx: DemoContext,
+        words: Words<K>,
+        private readonly keys: { readonly intro: K; readonly run: K },
+    ) {
+        this.w = wordsFor(words, ctx.locale);
+    }
+
+    async start(): Promise<void> {
+        this.ctx.emit({ demo: this.id, state: 'idle', message: this.w(this.keys.intro), buttons: [{ action: 'run', label: this.w(this.keys.run), primary: true }] });
+    }
+
+    async act(action: string): Promise<void> {
+        if (action !== 'run' || this.busy) {
+            return;
+        }
+        this.busy = true;
+        try {
+            await this.run();
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    abstract run(): Promise<LiveView>;
+}
+
+/** Ends a demo's own throwaway container (like `docker run --rm`), reporting it as step `n`. */
+export async function removeThrowaway(ctx: DemoContext, id: string, steps: StepView[], n: number, doneDetail: string): Promise<void> {
+    const t = performance.now();
+    updateStep(steps, n, { state: 'active' });
+    try {
+        const client = ctx.client();
+        // PID 1 of these demos ignores SIGTERM; `docker stop` would wait 10 s, so kill it
+        await client.killContainer(id).catch(() => undefined);
+        await client.removeContainer(id);
+        updateStep(steps, n, { state: 'done', ms: since(t), detail: doneDetail });
+    } catch (e) {
+        updateStep(steps, n, { state: 'error', detail: classifyError(e).message });
+    }
 }

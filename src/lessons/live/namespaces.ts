@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { classifyError } from '../../docker/errors';
 import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
-import { Demo, DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, wordsFor } from './demo';
+import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 
 type Key =
     | 'intro'
@@ -117,28 +117,17 @@ export function parseInside(output: string): { hostname: string; ps: string; pid
     return { hostname: (sections.hostname ?? [''])[0].trim(), ps: ps.join('\n'), pid1: pid1 ? pid1.slice(1).join(' ') : '', ifaces: (sections.ifaces ?? []).map((s) => s.trim()).filter(Boolean), ns };
 }
 
-export class NamespacesDemo implements Demo {
+const STEP_REMOVE = 4;
+
+export class NamespacesDemo extends RunButtonDemo<Key> {
     readonly id = 'ns.insideOutside' as const;
-    private readonly w: (key: Key, ...args: (string | number)[]) => string;
-    private running = false;
 
-    constructor(private readonly ctx: DemoContext) {
-        this.w = wordsFor(WORDS, ctx.locale);
-    }
-
-    async start(): Promise<void> {
-        this.ctx.emit({ demo: this.id, state: 'idle', message: this.w('intro'), buttons: [{ action: 'run', label: this.w('run'), primary: true }] });
-    }
-
-    async act(action: string): Promise<void> {
-        if (action === 'run' && !this.running) {
-            await this.run();
-        }
+    constructor(ctx: DemoContext) {
+        super(ctx, WORDS, { intro: 'intro', run: 'run' });
     }
 
     /** Public for tests: the final view. */
     async run(): Promise<LiveView> {
-        this.running = true;
         const image = this.ctx.settings.shellImage;
         const steps: StepView[] = [
             { n: 1, title: this.w('s1'), call: 'POST /containers/create, POST /containers/{id}/start', cli: `docker run -d ${image} sleep 120`, state: 'pending' },
@@ -222,32 +211,18 @@ export class NamespacesDemo implements Demo {
             const d = this.ctx.describe(err);
             message = d.message;
             if (id) {
-                await this.remove(id, steps);
+                await removeThrowaway(this.ctx, id, steps, STEP_REMOVE, this.w('cleanup'));
             }
-            this.running = false;
             const final = view('error', { next: d.next });
             if (!this.ctx.signal.aborted) {
                 this.ctx.emit(final);
             }
             return final;
         }
-        await this.remove(id, steps);
-        this.running = false;
+        await removeThrowaway(this.ctx, id, steps, STEP_REMOVE, this.w('cleanup'));
         const final = view('done');
         this.ctx.emit(final);
         return final;
     }
 
-    private async remove(id: string, steps: StepView[]): Promise<void> {
-        const t = performance.now();
-        updateStep(steps, 4, { state: 'active' });
-        try {
-            const client = this.ctx.client();
-            await client.killContainer(id).catch(() => undefined);
-            await client.removeContainer(id);
-            updateStep(steps, 4, { state: 'done', ms: since(t), detail: this.w('cleanup') });
-        } catch (e) {
-            updateStep(steps, 4, { state: 'error', detail: classifyError(e).message });
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { lessonDoneKey, setContext } from '../common/contextKeys';
 import { Disposable } from '../common/disposable';
 import { Logger } from '../common/logger';
 import { LESSONS } from '../lessons/catalog';
@@ -6,11 +7,6 @@ import { lessonCompletedBy } from '../lessons/evidence';
 import { RefreshManager } from '../tree/refreshManager';
 
 const STORE_KEY = 'dockerLessons.completedLessons';
-
-/** `hello-world` → `dockerLessons.lessonDone.helloWorld` (context keys read best without dashes). */
-export function doneContextKey(lessonId: string): string {
-    return `dockerLessons.lessonDone.${lessonId.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}`;
-}
 
 /**
  * Which lessons are done, from real evidence only: the daemon's events (see lessons/evidence.ts).
@@ -31,7 +27,7 @@ export class LessonProgress extends Disposable {
         const stored = state.get<string[]>(STORE_KEY, []);
         this.done = new Set(stored.filter((id) => LESSONS.some((l) => l.id === id)));
         for (const id of this.done) {
-            void vscode.commands.executeCommand('setContext', doneContextKey(id), true);
+            void setContext(lessonDoneKey(id), true);
         }
         this.register(
             refresh.onDidReceiveEvent((event) => {
@@ -58,14 +54,14 @@ export class LessonProgress extends Disposable {
         this.done.add(lessonId);
         this.log.info(`lesson "${lessonId}" done: the daemon reported ${evidence}`);
         await this.state.update(STORE_KEY, [...this.done]);
-        await vscode.commands.executeCommand('setContext', doneContextKey(lessonId), true);
+        await setContext(lessonDoneKey(lessonId), true);
         this.changed.fire(lessonId);
     }
 
     /** Start over (a command): clears the ticks. */
     async reset(): Promise<void> {
         for (const id of this.done) {
-            await vscode.commands.executeCommand('setContext', doneContextKey(id), false);
+            await setContext(lessonDoneKey(id), false);
         }
         this.done.clear();
         await this.state.update(STORE_KEY, []);

@@ -241,6 +241,10 @@ export class DockerodeClient implements DockerClient {
         } finally {
             signal?.removeEventListener('abort', onAbort);
         }
+        // docker-modem ends a destroyed stream as if it had finished: check the signal ourselves
+        if (signal?.aborted) {
+            throw new DockerError('cancelled', 'The pull was cancelled.');
+        }
     }
 
     createContainer(opts: RunOptions): Promise<string> {
@@ -464,8 +468,15 @@ export class DockerodeClient implements DockerClient {
         } finally {
             signal?.removeEventListener('abort', onAbort);
         }
+        // docker-modem ends a destroyed stream as if it had finished: check the signal ourselves
+        if (signal?.aborted) {
+            throw new DockerError('cancelled', 'The build was cancelled.');
+        }
         if (failure !== undefined) {
             return { ok: false, message: failure.trim(), step };
+        }
+        if (!imageId) {
+            throw new DockerError('unreachable', 'The build output ended before the image was made.');
         }
         return { ok: true, imageId, steps: total };
     }

@@ -1,6 +1,7 @@
-// Benchmarks that print figures (no pass/fail): activation-path cost, dockerode load cost, and list +
-// tree-data refresh with many containers on the private engine.
-// Usage: npm run bench [-- --containers 2000 --images 200]   (needs root + docker.io, like test:docker)
+// Benchmarks that print figures (no pass/fail): the Dockerfile hover path (bench/hover.mjs, no engine
+// needed, runs first), activation-path cost, dockerode load cost, and list + tree-data refresh with
+// many containers on the private engine.
+// Usage: npm run bench [-- --containers 2000 --images 200]   (the engine part needs root + docker.io, like test:docker)
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,10 @@ const IMAGES = arg('images', 200);
 
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'inherit' });
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: root, stdio: 'inherit' });
+
+// no engine needed, so it runs even when the engine part below cannot start; in its own process so
+// its big parses do not weigh on the heap figures below
+execFileSync(process.execPath, [join(root, 'bench/hover.mjs'), '--no-build'], { cwd: root, stdio: 'inherit' });
 
 const loadMs = (mod) => Number(execFileSync(process.execPath, ['-e', `const t=performance.now();require(${JSON.stringify(mod)});process.stdout.write(String(performance.now()-t))`]).toString());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

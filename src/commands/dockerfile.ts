@@ -106,12 +106,14 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
     panels.setBuildState(uri, { state: 'error', log: log + `\n${result.message}\n`, message: result.message, errorLine: failing ? line : undefined });
     deps.log.error(`build of ${tag} failed at step ${result.step ?? '?'} (line ${line + 1}): ${result.message}`);
     const show = vscode.l10n.t('Go to Line');
-    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('The build failed at line {0}: {1}', line + 1, result.message), show);
-    if (pick === show) {
-        const editor = await vscode.window.showTextDocument(doc);
-        editor.selection = new vscode.Selection(range.start, range.start);
-        editor.revealRange(range);
-    }
+    // not awaited: the command (and the panel's build button) finish now, the message stays
+    void vscode.window.showErrorMessage(vscode.l10n.t('The build failed at line {0}: {1}', line + 1, result.message), show).then(async (pick) => {
+        if (pick === show) {
+            const editor = await vscode.window.showTextDocument(doc);
+            editor.selection = new vscode.Selection(range.start, range.start);
+            editor.revealRange(range);
+        }
+    });
     return false;
 }
 

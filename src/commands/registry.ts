@@ -60,7 +60,8 @@ export function registerCommands(specs: readonly CommandSpec[], log: Logger): vs
             try {
                 return await spec.run(...args);
             } catch (e) {
-                await reportError(log, spec.id, e);
+                // not awaited: the command settles now; the message waits for the user
+                void reportError(log, spec.id, e);
                 return undefined;
             }
         }),

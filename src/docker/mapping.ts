@@ -203,7 +203,7 @@ export function instructionOf(createdBy: string): string {
         return instructionOf(s.replace(/^\|\d+ (\S+=\S*\s+)*/, ''));
     }
     const plain = s.replace(/\s*# buildkit$/, '');
-    if (!plain || /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b/i.test(plain)) {
+    if (!plain || /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?=\s|$)/.test(plain)) {
         return plain;
     }
     // an exec-form RUN is recorded as the bare command

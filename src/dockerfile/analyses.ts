@@ -3,6 +3,9 @@ import type * as Analysis from './analysis';
 
 export type AnalysisModule = typeof Analysis;
 
+/** Real Dockerfiles are a few KB; past this size hovers and the panel stay quiet instead of blocking. */
+export const MAX_ANALYZED_CHARS = 512 * 1024;
+
 /** Parses each Dockerfile once per version (hovers, lenses and the panel share the result). */
 export class DockerfileAnalyses implements vscode.Disposable {
     private readonly cache = new Map<string, { version: number; analysis: Analysis.Analysis }>();
@@ -18,7 +21,9 @@ export class DockerfileAnalyses implements vscode.Disposable {
         if (hit && hit.version === doc.version) {
             return hit.analysis;
         }
-        const analysis = this.module().analyze(doc.getText());
+        // dockerfile-ast parses about 1 MB/s on the extension host: never block it on a huge file
+        const text = doc.getText();
+        const analysis = text.length > MAX_ANALYZED_CHARS ? { steps: [], stages: [], escape: '\\' } : this.module().analyze(text);
         this.cache.set(key, { version: doc.version, analysis });
         return analysis;
     }

@@ -10,7 +10,7 @@ function sameImage(eventImage: string | undefined, configured: string): boolean 
     if (!eventImage) {
         return false;
     }
-    const norm = (s: string) => s.replace(/^docker\.io\/(library\/)?/, '').replace(/:latest$/, '');
+    const norm = (s: string) => s.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '').replace(/:latest$/, '');
     return norm(eventImage) === norm(configured);
 }
 

@@ -168,7 +168,7 @@ export interface PanelState {
 }
 
 export function parsePanelState(v: unknown): PanelState | undefined {
-    return isRecord(v) && typeof v.lessonId === 'string' && ID_RE.test(v.lessonId) ? { lessonId: v.lessonId, scrollY: typeof v.scrollY === 'number' ? v.scrollY : undefined } : undefined;
+    return isRecord(v) && typeof v.lessonId === 'string' && ID_RE.test(v.lessonId) ? { lessonId: v.lessonId, scrollY: typeof v.scrollY === 'number' && Number.isFinite(v.scrollY) ? v.scrollY : undefined } : undefined;
 }
 
 /* ---------- the "Explain this Dockerfile" panel ---------- */
@@ -245,7 +245,7 @@ export function parseToDockerfileWebview(msg: unknown): ToDockerfileWebview | un
     if (msg.type === 'view' && isRecord(msg.view) && Array.isArray(msg.view.rows) && isRecord(msg.view.strings) && isRecord(msg.view.build)) {
         return msg as unknown as ToDockerfileWebview;
     }
-    if (msg.type === 'highlight' && typeof msg.line === 'number') {
+    if (msg.type === 'highlight' && typeof msg.line === 'number' && Number.isInteger(msg.line) && msg.line >= 0) {
         return { type: 'highlight', line: msg.line };
     }
     return undefined;

@@ -71,3 +71,129 @@ export function skipOrFail(ctx: Mocha.Context, reason: string): void {
     }
     ctx.skip();
 }
+
+/* ---------- shared by the explorer, Dockerfile and lesson suites ---------- */
+
+/** What a live demo shows (src/panels/protocol.ts `LiveView`, kept structural). */
+export interface LiveViewLike {
+    demo: string;
+    state: 'idle' | 'running' | 'done' | 'error' | 'unavailable';
+    message?: string;
+    next?: string;
+    steps?: { n: number; title: string; state: string; detail?: string }[];
+    facts?: { label: string; value: string; ok?: boolean; note?: string }[];
+    tables?: { caption: string; columns: string[]; rows: string[][] }[];
+    output?: string;
+    choice?: { action: string; selected?: string; options: { value: string; label: string }[] };
+}
+
+/** The explain panel's data (src/panels/protocol.ts `DockerfileView`, kept structural). */
+export interface DockerfileViewLike {
+    file: string;
+    rows: { line: number; endLine: number; keyword: string; args: string; kind: 'layer' | 'metadata' | 'stage'; size?: string; stage: number }[];
+    image?: { tag: string; size: string; id: string };
+    build: { state: string; log: string; message?: string; errorLine?: number };
+}
+
+/** The whole test API (src/extension.ts `DockerLessonsApi`). */
+export interface FullApi extends DockerLessonsApi {
+    dockerfileView(uri: vscode.Uri): Promise<DockerfileViewLike | undefined>;
+    dockerfilePanelColumn(uri: vscode.Uri): vscode.ViewColumn | undefined;
+    lessons: {
+        open(lessonId: string, select?: string): Promise<void>;
+        openLessons(): readonly string[];
+        liveViews(lessonId: string): Readonly<Record<string, LiveViewLike>>;
+        act(lessonId: string, demo: string, action: string, arg?: string): Promise<void>;
+        completed(): readonly string[];
+    };
+}
+
+export async function fullApi(): Promise<FullApi> {
+    return (await activatedApi()) as FullApi;
+}
+
+/** The socket path of DOCKER_HOST (`unix:///…/docker.sock`). */
+export function dockerSocket(): string {
+    const host = process.env.DOCKER_HOST ?? '';
+    if (!host.startsWith('unix://')) {
+        throw new Error(`these tests talk to the engine over a unix socket; DOCKER_HOST is ${JSON.stringify(host)}`);
+    }
+    return host.slice('unix://'.length);
+}
+
+/** dockerode on the same private engine, to change things outside the extension. */
+export function dockerode(): import('dockerode') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Docker = require('dockerode') as typeof import('dockerode');
+    return new Docker({ socketPath: dockerSocket() });
+}
+
+/** The text of hovers, with the escaping `MarkdownString.appendText` adds (`&nbsp;`, `\(`) undone. */
+export function hoverText(h: vscode.Hover): string {
+    return h.contents
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\([\\`*_{}[\]()#+\-.!~>:|])/g, '$1');
+}
+
+/** Our hovers always end with a link to a lesson (the command may run nothing else). */
+export function isOurHover(h: vscode.Hover): boolean {
+    return hoverText(h).includes('command:dockerLessons.openLesson');
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A file in the workspace folder (the test host opens sample-workspace/). */
+export function workspaceUri(...parts: string[]): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+        throw new Error('no workspace folder is open (the host should open sample-workspace/)');
+    }
+    return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+/** Percentile of sorted numbers (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+    if (!sorted.length) {
+        return NaN;
+    }
+    const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+    return sorted[i];
+}
+
+/** Resolves with the promise's value, or rejects after `ms` saying what did not finish. */
+export async function within<T>(what: string, p: Thenable<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+        return await Promise.race([
+            Promise.resolve(p),
+            new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms))),
+        ]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/**
+ * Waits for a command to settle. An error notification is not modal, so a command should not wait
+ * for it; when one does, this notes it, closes the notifications and waits again.
+ */
+export async function settleCommand<T>(what: string, p: Thenable<T>, graceMs = 3_000): Promise<{ value: T; blockedByNotification: boolean }> {
+    let settled = false;
+    const tracked = Promise.resolve(p).finally(() => (settled = true));
+    tracked.catch(() => undefined);
+    const t = Date.now();
+    while (!settled && Date.now() - t < graceMs) {
+        await sleep(50);
+    }
+    const blocked = !settled;
+    if (blocked) {
+        note(`BUG: ${what} did not settle within ${graceMs} ms: it waits for its (non-modal) error notification to be closed; closing notifications to go on`);
+        for (let i = 0; i < 50 && !settled; i++) {
+            await vscode.commands.executeCommand('notifications.clearAll');
+            await sleep(200);
+        }
+    }
+    return { value: await within(what, tracked, 10_000), blockedByNotification: blocked };
+}

@@ -56,24 +56,62 @@ export interface Analysis {
 
 const r = (x: { start: Position; end: Position }): Range => ({ start: { line: x.start.line, character: x.start.character }, end: { line: x.end.line, character: x.end.character } });
 
-/** `${VAR}`, `$VAR`, `${VAR:-default}` with the values known; undefined when one is unknown. */
+/** `${VAR}`, `$VAR`, `${VAR:-x}`, `${VAR:+y}` (and without the colon), nested, with the values known; undefined when a used one is unknown. */
 export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
+    const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
     let unknown = false;
-    const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-        const name = braced ?? bare ?? '';
-        const value = vars.get(name);
-        if (op === '-') {
-            return value ? value : (word ?? '');
+    /** Expands from `i` to the end, or (nested) to the `}` that closes the enclosing `${…}`. */
+    const expand = (i: number, nested: boolean): [string, number] => {
+        let out = '';
+        while (i < text.length) {
+            const c = text[i];
+            if (nested && c === '}') {
+                return [out, i];
+            }
+            if (c === '\\' && text[i + 1] === '$') {
+                out += '$';
+                i += 2;
+                continue;
+            }
+            const name = c === '$' ? NAME.exec(text.slice(i + (text[i + 1] === '{' ? 2 : 1)))?.[0] : undefined;
+            if (!name) {
+                out += c;
+                i++;
+                continue;
+            }
+            const value = vars.get(name);
+            if (text[i + 1] !== '{') {
+                // $NAME
+                if (value === undefined) {
+                    unknown = true;
+                } else {
+                    out += value;
+                }
+                i += 1 + name.length;
+                continue;
+            }
+            let j = i + 2 + name.length;
+            const op = /^:?[-+]/.exec(text.slice(j))?.[0];
+            if (op) {
+                const before = unknown;
+                const [word, end] = expand(j + op.length, true);
+                j = end;
+                const set = op.startsWith(':') ? !!value : value !== undefined;
+                const useWord = op.endsWith('-') ? !set : set;
+                if (!useWord) {
+                    unknown = before; // an unused word's unknowns do not matter
+                }
+                out += useWord ? word : op.endsWith('-') ? (value ?? '') : '';
+            } else if (value === undefined) {
+                unknown = true;
+            } else {
+                out += value;
+            }
+            i = text[j] === '}' ? j + 1 : j;
         }
-        if (op === '+') {
-            return value ? (word ?? '') : '';
-        }
-        if (value === undefined) {
-            unknown = true;
-            return '';
-        }
-        return value;
-    });
+        return [out, i];
+    };
+    const [out] = expand(0, false);
     return unknown ? undefined : out;
 }
 
@@ -92,6 +130,10 @@ export function analyze(text: string): Analysis {
             initialArgs.set(p.getName(), p.getValue() ?? undefined);
         }
     }
+    // continuation lines joined as Docker joins them: the escape character (\\ or `), then any blank
+    // or comment lines, which Docker drops inside a continuation
+    const esc = dockerfile.getEscapeCharacter().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    const joinLines = new RegExp(`\\s*(?:${esc}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*|\\r?\\n)\\s*`, 'g');
     const stages: Stage[] = [];
     const steps: Step[] = [];
     let stage = -1;
@@ -123,7 +165,7 @@ export function analyze(text: string): Analysis {
             kind: keyword === 'FROM' ? 'stage' : (info?.kind ?? 'metadata'),
             keywordRange: r(ins.getInstructionRange()),
             range: r(ins.getRange()),
-            args: (ins.getRawArgumentsContent() ?? '').replace(/\s*\\?\r?\n\s*/g, ' ').trim(),
+            args: (ins.getRawArgumentsContent() ?? '').replace(joinLines, ' ').trim(),
             stage,
         });
     }

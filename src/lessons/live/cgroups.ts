@@ -94,6 +94,8 @@ export class CgroupLimitsDemo implements Demo {
     private selected: string | undefined;
     private details: (ContainerDetails & { readonly lesson?: string }) | undefined;
     private sample: StatsSample | undefined;
+    /** The first stats sample has no earlier one to compare CPU with. */
+    private samples = 0;
     private kernelLimit: { value: string; file: string } | undefined;
     private cgroupInfo = '';
     private stats: AbortController | undefined;
@@ -135,7 +137,7 @@ export class CgroupLimitsDemo implements Demo {
             caption: this.w('caption'),
             columns: [this.w('what'), this.w('limit'), this.w('usage')],
             rows: [
-                [this.w('cpu'), cpuLimit ? `${cpuLimit} CPU (${Math.round(cpuLimit * 100)} %)` : this.w('unlimited'), s ? `${s.cpuPercent.toFixed(1)} %` : '…'],
+                [this.w('cpu'), cpuLimit ? `${cpuLimit} CPU (${Math.round(cpuLimit * 100)} %)` : this.w('unlimited'), s && this.samples > 1 ? `${s.cpuPercent.toFixed(1)} %` : '…'],
                 [this.w('memory'), d.limits.memory ? formatMemory(d.limits.memory) : this.w('unlimited'), s ? `${formatMemory(s.memoryUsed)} / ${formatMemory(s.memoryLimit)}` : '…'],
                 [this.w('pids'), d.limits.pidsLimit > 0 ? String(d.limits.pidsLimit) : this.w('unlimited'), s ? `${s.pids}${s.pidsLimit ? ` / ${s.pidsLimit}` : ''}` : '…'],
             ],
@@ -199,6 +201,7 @@ export class CgroupLimitsDemo implements Demo {
         }
         this.selected = c.id;
         this.sample = undefined;
+        this.samples = 0;
         this.kernelLimit = undefined;
         try {
             const client = this.ctx.client();
@@ -238,6 +241,7 @@ export class CgroupLimitsDemo implements Demo {
             .streamStats(
                 id,
                 (s) => {
+                    this.samples++;
                     this.sample = s;
                     if (performance.now() - last > 900) {
                         last = performance.now();
@@ -302,6 +306,16 @@ export class CgroupLimitsDemo implements Demo {
 
     dispose(): void {
         this.stopStats();
+        // the busy-loop container this demo started must not burn CPU after the lesson closes:
+        // kill it (it stays listed, stopped; removing it is still the user's choice)
+        const ours = this.ctx.snapshot().containers.find((c) => c.id === this.selected && c.labels[LESSON_LABEL] === 'cgroups' && c.state === 'running');
+        if (ours) {
+            this.ctx.log(`docker kill ${ours.name}    → POST /containers/{id}/kill (the cgroups lesson closed)`);
+            void this.ctx
+                .client()
+                .killContainer(ours.id)
+                .catch(() => undefined);
+        }
     }
 }
 

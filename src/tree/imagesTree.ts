@@ -192,7 +192,8 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             }
             case 'layer': {
                 const l = node.layer;
-                const text = instructionOf(l.createdBy) || vscode.l10n.t('(unknown step)');
+                // content hashes (`COPY file:d813…64 hex… in /`) say nothing to a learner: keep 12 characters
+                const text = instructionOf(l.createdBy).replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1:$2…') || vscode.l10n.t('(unknown step)');
                 const item = new vscode.TreeItem(text.length > 80 ? `${text.slice(0, 79)}…` : text, vscode.TreeItemCollapsibleState.None);
                 item.id = `image:${node.parent.parent.image.id}/layer:${node.index}`;
                 item.description = l.empty ? vscode.l10n.t('metadata only, 0 B') : vscode.l10n.t('layer, {0}', formatBytes(l.size));
@@ -225,7 +226,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             parts.push(vscode.l10n.t('+{0} tags', img.repoTags.length - 1));
         }
         if (instances) {
-            parts.push(vscode.l10n.t('{0} containers', instances));
+            parts.push(instances === 1 ? vscode.l10n.t('1 container') : vscode.l10n.t('{0} containers', instances));
         }
         item.description = parts.join(' · ');
         item.iconPath = new vscode.ThemeIcon(img.dangling ? 'file-binary' : 'package');

@@ -379,11 +379,14 @@ process.on('exit', () => {
 
 /**
  * Starts code-server on 127.0.0.1 in temporary folders.
+ * `args` are extra command-line flags (e.g. `['--locale', 'ko']`); `argv` is written as the user
+ * data folder's `User/argv.json` (VS Code's runtime arguments, e.g. `{ locale: 'ko' }`);
+ * `languagePack: 'ko'` records an empty language pack for that language (see below).
  * `env` is added to the server's environment (which is also the extension host's environment).
  * Returns {url, port, pid, stop, dirs, logFile}; `stop()` ends the whole process group and removes
  * the temporary folders (idempotent).
  */
-export async function startCodeServer({ workspace, env = {}, log = noop, port, binary, settings = {}, healthTimeoutMs = 30_000 } = {}) {
+export async function startCodeServer({ workspace, env = {}, log = noop, port, binary, settings = {}, args: extraArgs = [], argv, languagePack, healthTimeoutMs = 30_000 } = {}) {
     const bin = binary || (await ensureCodeServer({ log }));
     const entry = fs.realpathSync(bin); // out/node/entry.js (a Node script)
     const root = await fsp.mkdtemp(path.join(os.tmpdir(), 'dlcs-'));
@@ -403,6 +406,31 @@ export async function startCodeServer({ workspace, env = {}, log = noop, port, b
     }
     await fsp.mkdir(dirs.runtime, { mode: 0o700 });
     await fsp.mkdir(path.join(dirs.userData, 'User'), { recursive: true });
+    if (argv) {
+        // VS Code's argv.json (e.g. {"locale": "ko"}): read by code-server when no --locale is given.
+        await fsp.writeFile(path.join(dirs.userData, 'User', 'argv.json'), JSON.stringify(argv, null, 2));
+    }
+    if (languagePack) {
+        // A stand-in for an installed language pack (what the marketplace's would record in
+        // languagepacks.json), with no translations: VS Code's own UI falls back to English, but the
+        // workbench and the extension host then run in that language (vscode.env.language), so an
+        // extension's package.nls.<lang>.json and l10n bundles apply. Without one, code-server ignores
+        // --locale for any language it has no pack for.
+        const translations = path.join(root, `language-pack-${languagePack}`, 'main.i18n.json');
+        await fsp.mkdir(path.dirname(translations), { recursive: true });
+        await fsp.writeFile(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+        await fsp.writeFile(
+            path.join(dirs.userData, 'languagepacks.json'),
+            JSON.stringify({
+                [languagePack]: {
+                    hash: `test-${languagePack}-1`,
+                    extensions: [{ extensionIdentifier: { id: `docker-lessons-test.language-pack-${languagePack}` }, version: '1.0.0' }],
+                    translations: { vscode: translations },
+                    label: languagePack,
+                },
+            }),
+        );
+    }
     await fsp.writeFile(
         path.join(dirs.userData, 'User', 'settings.json'),
         JSON.stringify(
@@ -461,6 +489,7 @@ export async function startCodeServer({ workspace, env = {}, log = noop, port, b
             '--disable-workspace-trust',
             '--disable-getting-started-override',
             '--ignore-last-opened',
+            ...extraArgs,
             workspace,
         ];
         const out = fs.openSync(logFile, 'a');

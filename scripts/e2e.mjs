@@ -4,11 +4,13 @@
 // out/test/e2e/**/*.test.js with mocha (tdd ui) on plain Node; the tests drive the page through
 // test/e2e/harness.ts. Writes test-results/e2e.json and screenshots under test-results/screenshots/.
 //
-//   node scripts/e2e.mjs [--grep PATTERN]   (needs `node scripts/build.mjs` and `npx tsc -p .` first)
+//   node scripts/e2e.mjs [--grep PATTERN] [--update-docs]   (needs `node scripts/build.mjs` and `npx tsc -p .` first)
+//   --update-docs copies the README's screenshots to docs/screenshots/ when nothing failed.
 //
 // Env read: DOCKER_HOST (for the extension host; when unset, a private engine is started with
 // scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
 // DL_E2E_TIMEOUT_MS (per test, default 60000), DL_CACHE_DIR, DL_KEEP_TMP=1, DL_HEADFUL=1.
+// Tests may start a second code-server (e.g. in Korean) with globalThis.__dlE2E.startServer().
 // Exit code 0 when nothing failed, 1 otherwise.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,6 +55,38 @@ function testFiles(dir) {
         else if (e.endsWith('.test.js')) out.push(p);
     }
     return out;
+}
+
+// The screenshots the README shows (docs/screenshots/), refreshed by `--update-docs` after a run
+// in which nothing failed.
+const DOC_SCREENSHOTS = [
+    'sidebar',
+    'containers',
+    'images',
+    'lesson-hello-world',
+    'lesson-hello-world-ko',
+    'explain-beside',
+    'hover',
+    'lesson-cgroups',
+];
+
+function updateDocScreenshots(r) {
+    if (r.failed) {
+        log('--update-docs: not updating docs/screenshots/, a test failed');
+        return;
+    }
+    const from = path.join(RESULTS_DIR, 'screenshots');
+    const to = path.join(ROOT, 'docs', 'screenshots');
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of DOC_SCREENSHOTS) {
+        const src = path.join(from, `${name}.png`);
+        if (fs.existsSync(src)) {
+            fs.copyFileSync(src, path.join(to, `${name}.png`));
+            log(`--update-docs: docs/screenshots/${name}.png (${Math.round(fs.statSync(src).size / 1024)} KiB)`);
+        } else {
+            log(`--update-docs: no ${name}.png from this run (left as it was)`);
+        }
+    }
 }
 
 function runMocha(files) {
@@ -132,12 +166,35 @@ async function main(guard) {
                 workbenchUrl({ url: server.url, port: server.port, workspace: workspace ?? WORKSPACE, extensionPath }),
             log: (m) => log(m),
             skipReasons: [],
+            // Another code-server on the same engine, e.g. with a display language: {locale: 'ko'}
+            // passes --locale and records a (translation-less) language pack for it, without which
+            // code-server stays in English. Stopped by stop() or when the run ends.
+            startServer: async ({ locale } = {}) => {
+                const t1 = Date.now();
+                const extra = await startCodeServer({
+                    workspace: WORKSPACE,
+                    binary: bin,
+                    log,
+                    env: { DOCKER_HOST: eng.dockerHost },
+                    ...(locale ? { args: ['--locale', locale], languagePack: locale } : {}),
+                });
+                await guard.add(() => extra.stop());
+                log(`second code-server${locale ? ` (--locale ${locale})` : ''} up in ${Date.now() - t1} ms`);
+                return {
+                    url: extra.url,
+                    port: extra.port,
+                    workbenchUrl: ({ workspace, extensionPath } = {}) =>
+                        workbenchUrl({ url: extra.url, port: extra.port, workspace: workspace ?? WORKSPACE, extensionPath }),
+                    stop: () => extra.stop(),
+                };
+            },
         };
 
         t = Date.now();
         const r = await runMocha(files);
         timings.mochaMs = Date.now() - t;
         if (guard.interrupted) return results.fail('e2e layer', `interrupted by ${guard.interrupted}`);
+        if (process.argv.includes('--update-docs')) updateDocScreenshots(r);
         const skipReason = r.skipped ? globalThis.__dlE2E.skipReasons.join(' ') || null : null;
         const out = results.write({ passed: r.passed, failed: r.failed, skipped: r.skipped, skipReason, failures: r.failures, extra: { tests: r.tests } });
         for (const f of out.failures) log(`✗ ${f.title}\n${f.error}`);

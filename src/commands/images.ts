@@ -37,7 +37,9 @@ export async function removeImages(deps: ExplorerDeps, images: readonly ImageSum
         if (users.length) {
             const list = users.map((c) => `• ${c.name} (${c.status || c.state})`).join('\n');
             await vscode.window.showWarningMessage(
-                vscode.l10n.t('Image "{0}" is used by {1} containers, so it cannot be removed.', imageLabel(image), users.length),
+                users.length === 1
+                    ? vscode.l10n.t('Image "{0}" is used by the container {1}, so it cannot be removed.', imageLabel(image), users[0].name)
+                    : vscode.l10n.t('Image "{0}" is used by {1} containers, so it cannot be removed.', imageLabel(image), users.length),
                 {
                     modal: true,
                     detail: `${list}\n\n${vscode.l10n.t('Remove those containers first. Images are never force-removed, so nothing a container needs disappears.')}`,

@@ -23,7 +23,7 @@ export const LESSONS: readonly LessonInfo[] = [
     },
     {
         id: 'hello-world',
-        title: { en: 'What `docker run hello-world` does', ko: '`docker run hello-world`의 흐름' },
+        title: { en: 'What docker run hello-world does', ko: 'docker run hello-world의 흐름' },
         summary: { en: 'Client → daemon → registry → container, step by step.', ko: '클라이언트 → 데몬 → 레지스트리 → 컨테이너, 한 단계씩.' },
     },
     {

@@ -13,9 +13,18 @@
  * Selectors follow VS Code 1.100's DOM: `.monaco-workbench`, activity-bar tabs, `.pane` with a
  * `.pane-header`, tree rows `.monaco-list-row`, `.quick-input-widget`, `.notification-toast`.
  */
+import Dockerode from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+
+/** Another code-server on the same engine (see `E2ESession.startServer`). */
+export interface E2EServer {
+    readonly url: string;
+    readonly port: number;
+    workbenchUrl(opts: { workspace?: string; extensionPath?: string }): string;
+    stop(): Promise<void>;
+}
 
 /** What scripts/e2e.mjs provides. */
 export interface E2ESession {
@@ -35,6 +44,11 @@ export interface E2ESession {
     log(line: string): void;
     /** Why tests were skipped (the runner reports them as skipReason). */
     readonly skipReasons: string[];
+    /**
+     * Starts another code-server on the same engine; `locale` sets the display language (with
+     * --locale and a translation-less language pack, so `vscode.env.language` becomes that language).
+     */
+    startServer(opts?: { locale?: string }): Promise<E2EServer>;
 }
 
 export function session(): E2ESession {
@@ -61,13 +75,13 @@ export class Workbench {
     }
 
     /** Opens a new tab on the workbench with the extension loaded and waits until it is usable. */
-    static async open(opts: { workspace?: string; timeoutMs?: number; activityItem?: string } = {}): Promise<Workbench> {
+    static async open(opts: { workspace?: string; timeoutMs?: number; activityItem?: string; server?: E2EServer } = {}): Promise<Workbench> {
         const s = session();
         const timeout = opts.timeoutMs ?? 60_000;
         const page = await s.context.newPage();
         const wb = new Workbench(page);
         const t = Date.now();
-        await page.goto(s.workbenchUrl({ workspace: opts.workspace, extensionPath: s.root }), { waitUntil: 'domcontentloaded' });
+        await page.goto((opts.server ?? s).workbenchUrl({ workspace: opts.workspace, extensionPath: s.root }), { waitUntil: 'domcontentloaded' });
         await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout });
         s.log(`workbench visible after ${Date.now() - t} ms`);
         await wb.activityItem(opts.activityItem ?? 'Docker Lessons').waitFor({ state: 'visible', timeout });
@@ -84,7 +98,9 @@ export class Workbench {
     async openViewContainer(title: string): Promise<void> {
         const item = this.activityItem(title);
         await item.waitFor({ state: 'visible' });
-        if ((await item.getAttribute('aria-selected')) !== 'true') {
+        // (a container can be the selected one while the side bar is hidden, e.g. after Ctrl+B)
+        const shown = await this.page.locator('.part.sidebar').isVisible();
+        if ((await item.getAttribute('aria-selected')) !== 'true' || !shown) {
             await item.click();
             // Move the pointer off the activity bar so its hover doesn't cover screenshots.
             const size = this.page.viewportSize();
@@ -120,33 +136,222 @@ export class Workbench {
 
     /**
      * Runs a command from the command palette by its title (F1, type, Enter). Retries until the
-     * command is the palette's first match: an extension's commands appear only once it is loaded.
+     * command shows up: an extension's commands appear only once it is loaded. When another command
+     * ranks above it (e.g. "Preferences: Browse Color Themes in Marketplace" above "Preferences:
+     * Color Theme"), the row whose label is exactly `title` is clicked instead.
      */
     async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
         const widget = this.page.locator('.quick-input-widget');
         const input = widget.locator('input');
         const first = widget.locator('.monaco-list-row.focused').filter({ hasText: title });
+        const exact = widget.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
         const deadline = Date.now() + timeoutMs;
         let shown: string[] = [];
         for (;;) {
             await this.page.keyboard.press('F1');
             await input.waitFor({ state: 'visible', timeout: Math.max(1_000, deadline - Date.now()) });
             await this.page.keyboard.type(title);
-            try {
-                await first.waitFor({ state: 'visible', timeout: 2_000 });
+            const found = await waitUntil(
+                'the command in the palette',
+                async () => ((await first.isVisible()) ? 'first' : (await exact.first().isVisible()) ? 'exact' : undefined),
+                2_000,
+                100,
+            ).catch(() => undefined);
+            if (found === 'first') {
+                await this.page.keyboard.press('Enter');
                 break;
-            } catch {
-                shown = await widget.locator('.monaco-list-row').allInnerTexts().catch(() => []);
-                await this.page.keyboard.press('Escape');
-                await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
             }
+            if (found === 'exact') {
+                await exact.first().click();
+                break;
+            }
+            shown = await widget.locator('.monaco-list-row').allInnerTexts().catch(() => []);
+            await this.page.keyboard.press('Escape');
+            await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
             if (Date.now() > deadline) {
-                throw new Error(`command "${title}" did not become the first match in the command palette within ${timeoutMs} ms; shown: ${JSON.stringify(shown.slice(0, 5).map((t) => t.split('\n')[0]))}`);
+                throw new Error(`command "${title}" did not show up in the command palette within ${timeoutMs} ms; shown: ${JSON.stringify(shown.slice(0, 5).map((t) => t.split('\n')[0]))}`);
             }
             await this.page.waitForTimeout(500);
         }
+        // the palette closes; a command may open its own quick pick right away (no '>' in it)
+        await waitUntil(
+            `the command palette to close after "${title}"`,
+            async () => !(await widget.isVisible()) || !(await input.inputValue().catch(() => '>')).startsWith('>'),
+            5_000,
+            100,
+        );
+    }
+
+    /** Opens the row's context menu (right-click) and clicks the item labelled `item`. */
+    async contextMenu(row: Locator, item: string, timeoutMs = 10_000): Promise<void> {
+        const menuItem = this.page.locator('.context-view .monaco-menu .action-menu-item').filter({ hasText: new RegExp(`^\\s*${escapeRe(item)}`) });
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            await row.click({ button: 'right' });
+            try {
+                await menuItem.first().waitFor({ state: 'visible', timeout: 3_000 });
+                break;
+            } catch (e) {
+                const shown = await this.page.locator('.context-view .monaco-menu .action-menu-item').allInnerTexts().catch(() => []);
+                await this.page.keyboard.press('Escape');
+                if (Date.now() > deadline) {
+                    throw new Error(`no "${item}" in the context menu; it shows ${JSON.stringify(shown.map((t) => t.trim()))}`, { cause: e });
+                }
+                await this.page.waitForTimeout(500);
+            }
+        }
+        // Like a hand: glide onto the item, rest, press, release. (Playwright's instant click right
+        // after the menu opened is sometimes not taken by VS Code's menu.)
+        await this.humanClick(menuItem.first());
+        await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+
+    /** Clicks the middle of `target` the way a person does: move there, pause, press, release. */
+    async humanClick(target: Locator): Promise<void> {
+        await target.scrollIntoViewIfNeeded();
+        const box = await target.boundingBox();
+        if (!box) {
+            throw new Error(`cannot click ${String(target)}: it has no box`);
+        }
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+        await this.page.waitForTimeout(150);
+        await this.page.mouse.down();
+        await this.page.waitForTimeout(60);
+        await this.page.mouse.up();
+    }
+
+    /** The modal dialog (message box) shown now. */
+    dialog(): Locator {
+        return this.page.locator('.monaco-dialog-box');
+    }
+
+    /** A button of the modal dialog, by its label. */
+    dialogButton(label: string): Locator {
+        return this.dialog().locator('.dialog-buttons .monaco-button').filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) });
+    }
+
+    /**
+     * The frame of the webview whose page has an `h1` matching `title` (a webview is an
+     * `iframe.webview` whose page lives in a nested `#active-frame`). Waits until it is rendered.
+     */
+    async webview(title: string | RegExp, timeoutMs = 20_000): Promise<Frame> {
+        const deadline = Date.now() + timeoutMs;
+        const match = (t: string) => (typeof title === 'string' ? t.includes(title) : title.test(t));
+        let seen: string[] = [];
+        for (;;) {
+            seen = [];
+            for (const f of this.page.frames()) {
+                if (f === this.page.mainFrame()) {
+                    continue;
+                }
+                const h1 = await f
+                    .evaluate(() => document.querySelector('h1')?.textContent ?? '')
+                    .catch(() => '');
+                if (h1) {
+                    seen.push(h1);
+                }
+                if (h1 && match(h1)) {
+                    return f;
+                }
+            }
+            if (Date.now() > deadline) {
+                throw new Error(`no webview with the title ${String(title)} within ${timeoutMs} ms; webviews show: ${JSON.stringify(seen)}`);
+            }
+            await this.page.waitForTimeout(250);
+        }
+    }
+
+    /** Quick Open (Ctrl+P): types `name` and opens the first match. */
+    async quickOpen(name: string, timeoutMs = 15_000): Promise<void> {
+        const widget = this.page.locator('.quick-input-widget');
+        const row = widget.locator('.monaco-list-row').filter({ hasText: name }).first();
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            await this.page.keyboard.press('Control+P');
+            await widget.locator('input').waitFor({ state: 'visible', timeout: 5_000 });
+            await this.page.keyboard.type(name);
+            try {
+                await row.waitFor({ state: 'visible', timeout: 3_000 });
+                break;
+            } catch (e) {
+                await this.page.keyboard.press('Escape');
+                if (Date.now() > deadline) {
+                    throw new Error(`Quick Open found no "${name}" within ${timeoutMs} ms`, { cause: e });
+                }
+                await this.page.waitForTimeout(500);
+            }
+        }
         await this.page.keyboard.press('Enter');
         await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+
+    /**
+     * Runs a command that opens a quick pick (e.g. "Preferences: Color Theme"), types `item` and
+     * picks the first row matching it.
+     */
+    async pick(command: string, item: string | RegExp, timeoutMs = 15_000): Promise<void> {
+        await this.runCommand(command, timeoutMs);
+        const widget = this.page.locator('.quick-input-widget');
+        await widget.locator('input').waitFor({ state: 'visible', timeout: 5_000 });
+        if (typeof item === 'string') {
+            await this.page.keyboard.type(item);
+        }
+        const row = widget.locator('.monaco-list-row').filter({ hasText: item }).first();
+        try {
+            await row.waitFor({ state: 'visible', timeout: 5_000 });
+        } catch (e) {
+            const shown = await widget.locator('.monaco-list-row').allInnerTexts().catch(() => []);
+            await this.page.keyboard.press('Escape');
+            throw new Error(`"${command}" offers no "${String(item)}"; it shows ${JSON.stringify(shown.slice(0, 10))}`, { cause: e });
+        }
+        // by keyboard when it is the highlighted row (no pointer left resting over the tabs)
+        if ((await row.getAttribute('class'))?.split(/\s+/).includes('focused')) {
+            await this.page.keyboard.press('Enter');
+        } else {
+            await row.click();
+        }
+        await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+
+    /** Drags the side bar's edge (its sash) so the side bar is `width` pixels wide. */
+    async setSidebarWidth(width: number): Promise<void> {
+        const sidebar = await this.page.locator('.part.sidebar').boundingBox();
+        if (!sidebar) {
+            throw new Error('the side bar is not shown');
+        }
+        const edge = sidebar.x + sidebar.width;
+        const sashes = this.page.locator('.monaco-sash.vertical');
+        let handle: { x: number; y: number } | undefined;
+        for (let i = 0; i < (await sashes.count()); i++) {
+            const b = await sashes.nth(i).boundingBox();
+            if (b && b.height > sidebar.height / 2 && Math.abs(b.x + b.width / 2 - edge) <= 4) {
+                handle = { x: b.x + b.width / 2, y: sidebar.y + sidebar.height / 2 };
+                break;
+            }
+        }
+        if (!handle) {
+            throw new Error(`no sash at the side bar's edge (x ${edge})`);
+        }
+        await this.page.mouse.move(handle.x, handle.y);
+        await this.page.mouse.down();
+        await this.page.mouse.move(sidebar.x + width, handle.y, { steps: 10 });
+        await this.page.mouse.up();
+        // off the sash, and past its hover highlight
+        await this.mouseAway();
+        await this.page.waitForTimeout(600);
+        await waitUntil('the side bar to take its new width', async () => Math.abs(((await this.page.locator('.part.sidebar').boundingBox())?.width ?? 0) - width) <= 4, 5_000);
+    }
+
+    /** Moves the pointer to a corner so that no hover covers a screenshot. */
+    async mouseAway(): Promise<void> {
+        const size = this.page.viewportSize();
+        await this.page.mouse.move((size?.width ?? 800) - 5, (size?.height ?? 600) - 40);
+        await this.page.waitForTimeout(300); // a hover that was showing fades out
+    }
+
+    /** Closes every editor (File: Close All Editors). */
+    async closeAllEditors(): Promise<void> {
+        await this.runCommand('View: Close All Editors');
     }
 
     /** Texts of the notification toasts currently shown (`severity` 'error' keeps only errors). */
@@ -232,4 +437,39 @@ export function skipOrFail(ctx: Mocha.Context, reason: string): void {
         s.skipReasons.push(reason);
     }
     ctx.skip();
+}
+
+/** Polls `check` until it returns a truthy value (returned) or fails with `what` after `timeoutMs`. */
+export async function waitUntil<T>(what: string | (() => string | Promise<string>), check: () => Promise<T | undefined | false | null> | T | undefined | false | null, timeoutMs = 20_000, everyMs = 250): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+        try {
+            const v = await check();
+            if (v) {
+                return v;
+            }
+        } catch (e) {
+            lastError = e;
+        }
+        if (Date.now() > deadline) {
+            const msg = typeof what === 'string' ? what : await what();
+            throw new Error(`timed out after ${timeoutMs} ms: ${msg}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+        }
+        await new Promise((r) => setTimeout(r, everyMs));
+    }
+}
+
+let dockerClient: Dockerode | undefined;
+
+/** dockerode on the tests' private engine (for setup, checks and cleanup in the test process). */
+export function docker(): Dockerode {
+    if (!dockerClient) {
+        const host = session().dockerHost;
+        if (!host?.startsWith('unix://')) {
+            throw new Error(`the e2e tests expect a unix socket in DOCKER_HOST, got ${host}`);
+        }
+        dockerClient = new Dockerode({ socketPath: host.slice('unix://'.length) });
+    }
+    return dockerClient;
 }

@@ -13,6 +13,8 @@ suite('Docker Lessons side bar (e2e)', () => {
             return;
         }
         wb = await openWorkbench();
+        // editors (and lesson panels) come back from earlier tabs on this workspace: start clean
+        await wb.closeAllEditors();
     });
 
     suiteTeardown(async () => {
@@ -36,6 +38,8 @@ suite('Docker Lessons side bar (e2e)', () => {
         await wb.openViewContainer('Docker Lessons');
         await runCommand('Docker Lessons: Refresh');
         await wb.expectNoErrorToast(3_000);
+        await wb.setSidebarWidth(560);
+        await wb.mouseAway();
         await screenshot('sidebar');
     });
 });

@@ -149,10 +149,10 @@ export class HelloFlowDemo implements Demo {
         return this.ctx.snapshot().containers.filter((c) => names.has(c.image) || c.labels[LESSON_LABEL] === 'hello-world');
     }
 
-    private buttons(running: boolean) {
+    private buttons(running: boolean, finished = this.last?.state === 'done') {
         const done = this.finished().filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead');
         return [
-            { action: 'run', label: this.w(this.last?.state === 'done' ? 'runAgain' : 'run'), primary: true, disabled: running },
+            { action: 'run', label: this.w(finished ? 'runAgain' : 'run'), primary: true, disabled: running },
             { action: 'fresh', label: this.w('fresh'), disabled: running },
             ...(done.length ? [{ action: 'cleanup', label: `${this.w('cleanup')} (${done.length})`, disabled: running }] : []),
         ];
@@ -262,7 +262,7 @@ export class HelloFlowDemo implements Demo {
             facts: [...facts],
             output,
             litSteps: [...lit],
-            buttons: this.buttons(state === 'running'),
+            buttons: this.buttons(state === 'running', state === 'done'),
             ...extra,
         });
         let current = 1;

@@ -9,6 +9,8 @@ import type { FactView, LiveView, TableView } from '../../panels/protocol';
 import { Demo, DemoContext, LESSON_LABEL, Words, wordsFor } from './demo';
 import { ImageSummary, LayerInfo } from '../../docker/types';
 
+type ContainerStateWord = 'st_created' | 'st_running' | 'st_paused' | 'st_restarting' | 'st_removing' | 'st_exited' | 'st_dead';
+
 type Key =
     | 'intro'
     | 'noImages'
@@ -34,7 +36,8 @@ type Key =
     | 'grew'
     | 'imageSize'
     | 'imageSizeNote'
-    | 'noInstances';
+    | 'noInstances'
+    | ContainerStateWord;
 
 const WORDS: Words<Key> = {
     en: {
@@ -63,6 +66,13 @@ const WORDS: Words<Key> = {
         imageSize: 'Image size',
         imageSizeNote: 'Stored once, however many containers use it.',
         noInstances: 'No container has been made from this image yet.',
+        st_created: 'created',
+        st_running: 'running',
+        st_paused: 'paused',
+        st_restarting: 'restarting',
+        st_removing: 'removing',
+        st_exited: 'exited',
+        st_dead: 'dead',
     },
     ko: {
         intro: '이미지를 하나 고르세요. 읽기 전용 레이어와, 그 이미지로 만든 모든 컨테이너를 보여 줍니다.',
@@ -90,6 +100,13 @@ const WORDS: Words<Key> = {
         imageSize: '이미지 크기',
         imageSizeNote: '컨테이너가 몇 개든 한 번만 저장됩니다.',
         noInstances: '아직 이 이미지로 만든 컨테이너가 없습니다.',
+        st_created: '생성됨',
+        st_running: '실행 중',
+        st_paused: '일시 정지됨',
+        st_restarting: '다시 시작 중',
+        st_removing: '삭제 중',
+        st_exited: '종료됨',
+        st_dead: '죽음(dead)',
     },
 };
 
@@ -146,7 +163,7 @@ export class ImageVsContainerDemo implements Demo {
             {
                 caption: this.w('instances', name),
                 columns: [this.w('name'), this.w('state'), this.w('status'), this.w('writable')],
-                rows: instances.map((c) => [c.name, c.state, c.status, this.sizes.has(c.id) ? formatBytes(this.sizes.get(c.id)!) : this.w('ask')]),
+                rows: instances.map((c) => [c.name, this.w(`st_${c.state}`), c.status, this.sizes.has(c.id) ? formatBytes(this.sizes.get(c.id)!) : this.w('ask')]),
                 rowActions: [{ action: 'size', label: this.w('measure'), args: instances.map((c) => c.id) }],
             },
         ];

@@ -1,0 +1,144 @@
+/**
+ * The Images and Containers views as a person uses them: a running container's state in words, stop
+ * and start from the context menu, a declined remove, an image that cannot be removed while a
+ * container uses it, and an image's layers. The container is made with dockerode (the test's side),
+ * everything else goes through the workbench.
+ */
+import * as assert from 'assert';
+import { closeWorkbench, currentWorkbench, docker, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+
+const NAME = 'e2e-web';
+
+async function removeTestContainer(): Promise<void> {
+    await docker()
+        .getContainer(NAME)
+        .remove({ force: true })
+        .catch(() => undefined);
+}
+
+suite('Docker Lessons explorer (e2e)', () => {
+    let wb: Workbench;
+
+    suiteSetup(async function () {
+        if (!session().dockerHost) {
+            skipOrFail(this, 'DOCKER_HOST is not set, so there is no private Docker engine to show.');
+            return;
+        }
+        this.timeout(90_000);
+        await removeTestContainer();
+        const c = await docker().createContainer({ name: NAME, Image: 'busybox:latest', Cmd: ['sleep', '600'], HostConfig: { NetworkMode: 'none' } });
+        await c.start();
+        wb = await openWorkbench();
+        // editors (and lesson panels) come back from earlier tabs on this workspace: start clean
+        await wb.closeAllEditors();
+        await wb.openViewContainer('Docker Lessons');
+        // wide enough that a row's description (status · image) is not cut
+        await wb.setSidebarWidth(560);
+    });
+
+    suiteTeardown(async () => {
+        await closeWorkbench();
+        if (session().dockerHost) {
+            await removeTestContainer();
+        }
+    });
+
+    teardown(async function () {
+        if (this.currentTest?.state === 'failed') {
+            await currentWorkbench()
+                ?.screenshot(`failed-${this.currentTest.title}`)
+                .catch(() => undefined);
+        }
+        // a failed test may leave a dialog or a menu open
+        if (wb && (await wb.dialog().isVisible().catch(() => false))) {
+            await wb.page.keyboard.press('Escape');
+        }
+    });
+
+    /** The container's row in the Containers view, once its description matches `status`. */
+    async function containerRow(status: RegExp, timeoutMs = 20_000) {
+        const row = await wb.waitForRow('Containers', NAME, timeoutMs);
+        const description = row.locator('.label-description');
+        await waitUntil(
+            async () => `the row ${NAME} should say ${status}, it says ${JSON.stringify(await description.innerText().catch(() => ''))}`,
+            async () => status.test(await description.innerText()),
+            timeoutMs,
+        );
+        return row;
+    }
+
+    test('a running container says "Up"; Stop and Start from its context menu change that', async function () {
+        this.timeout(90_000);
+        let row = await containerRow(/^Up\b/);
+        // the running group holds it
+        await wb.waitForRow('Containers', /^Running/);
+
+        await wb.contextMenu(row, 'Stop Container');
+        // `sleep` ignores SIGTERM, so the engine waits its 10 s before SIGKILL
+        row = await containerRow(/^Exited\b/, 25_000);
+        await wb.waitForRow('Containers', /^Stopped/);
+        assert.strictEqual((await docker().getContainer(NAME).inspect()).State.Running, false);
+        await wb.expectNoErrorToast(500);
+
+        await wb.contextMenu(row, 'Start Container');
+        row = await containerRow(/^Up\b/);
+        assert.strictEqual((await docker().getContainer(NAME).inspect()).State.Running, true);
+        await wb.expectNoErrorToast(500);
+        await wb.mouseAway();
+        await wb.screenshot('containers');
+    });
+
+    test('removing a running container asks first, names it as running, and Cancel keeps it', async () => {
+        const row = await containerRow(/^Up\b/);
+        await wb.contextMenu(row, 'Remove Container…');
+        const dialog = wb.dialog();
+        await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+        const text = await dialog.innerText();
+        assert.match(text, new RegExp(`"${NAME}" is running`), `dialog text: ${JSON.stringify(text)}`);
+        await wb.dialogButton('Stop and Remove').waitFor({ state: 'visible' });
+        await wb.screenshot('remove-dialog');
+        await wb.dialogButton('Cancel').click();
+        await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+
+        const info = await docker().getContainer(NAME).inspect();
+        assert.strictEqual(info.State.Running, true, 'the container should still run');
+        // after a refresh too, the row is still there
+        await wb.runCommand('Docker Lessons: Refresh');
+        await containerRow(/^Up\b/);
+    });
+
+    test('an image a container uses cannot be removed: the dialog names the container', async () => {
+        const row = await wb.waitForRow('Images', 'busybox:latest');
+        await wb.contextMenu(row, 'Remove Image…');
+        const dialog = wb.dialog();
+        await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+        const text = await dialog.innerText();
+        assert.match(text, /is used by/, `dialog text: ${JSON.stringify(text)}`);
+        assert.ok(text.includes(NAME), `the dialog should name ${NAME}: ${JSON.stringify(text)}`);
+        await wb.screenshot('image-in-use-dialog');
+        await wb.page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+        await docker().getImage('busybox:latest').inspect(); // still there
+        await wb.waitForRow('Images', 'busybox:latest');
+    });
+
+    test('an image expands to its layers, each saying "layer" or "metadata"', async () => {
+        const hello = await wb.waitForRow('Images', 'hello-world:latest');
+        if ((await hello.getAttribute('aria-expanded')) !== 'true') {
+            await hello.locator('.monaco-tl-twistie').click();
+        }
+        const layersRow = wb.rows('Images').filter({ has: wb.page.locator('.label-name', { hasText: /^Layers$/ }) });
+        await waitUntil('a "Layers" row under hello-world', async () => (await layersRow.count()) >= 1);
+        const helloLayers = layersRow.last();
+        if ((await helloLayers.getAttribute('aria-expanded')) !== 'true') {
+            await helloLayers.locator('.monaco-tl-twistie').click();
+        }
+        const layerRows = wb.rows('Images').filter({ has: wb.page.locator('.label-description', { hasText: /metadata|layer/ }) });
+        await waitUntil(
+            async () => `layer rows under hello-world; rows: ${JSON.stringify(await wb.rows('Images').allInnerTexts())}`,
+            async () => (await layerRows.count()) >= 1,
+        );
+        await wb.mouseAway();
+        await wb.screenshot('images');
+    });
+});

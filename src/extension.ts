@@ -29,7 +29,7 @@ import { localeOf } from './lessons/catalog';
 import { LessonPanels } from './panels/lessonPanels';
 import { LessonProgress } from './panels/progress';
 import { LiveView } from './panels/protocol';
-import { WebviewHost } from './panels/webviewHost';
+import { isDockerfile, WebviewHost } from './panels/webviewHost';
 import { LessonsTreeProvider } from './tree/lessonsTree';
 import { EngineStatusBar } from './tree/statusBar';
 import { DockerViews } from './tree/views';
@@ -116,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
 
     // Dockerfiles: dockerfile-ast loads on the first hover/explain, from its own bundle
-    const analyses = new DockerfileAnalyses(lazyModule<AnalysisModule>(path.join(context.extensionPath, 'dist', 'dockerfile.js')));
+    const analyses = new DockerfileAnalyses(lazyModule<AnalysisModule>(path.join(context.extensionPath, 'dist', 'dockerfile.js')), isDockerfile);
     const built = new BuiltImages(context.workspaceState);
     const diagnostics = vscode.languages.createDiagnosticCollection('docker-lessons');
     context.subscriptions.push(analyses, built, diagnostics);

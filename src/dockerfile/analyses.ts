@@ -9,10 +9,23 @@ export const MAX_ANALYZED_CHARS = 512 * 1024;
 /** Parses each Dockerfile once per version (hovers, lenses and the panel share the result). */
 export class DockerfileAnalyses implements vscode.Disposable {
     private readonly cache = new Map<string, { version: number; analysis: Analysis.Analysis }>();
-    private readonly closed: vscode.Disposable;
+    private readonly listeners: vscode.Disposable[];
+    private timer: NodeJS.Timeout | undefined;
 
-    constructor(readonly module: () => AnalysisModule) {
-        this.closed = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+    constructor(
+        readonly module: () => AnalysisModule,
+        isDockerfile: (doc: vscode.TextDocument) => boolean,
+    ) {
+        this.listeners = [
+            vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+            // re-parse a Dockerfile once typing pauses, so the next hover finds the parse ready
+            vscode.workspace.onDidChangeTextDocument((e) => {
+                if (this.cache.has(e.document.uri.toString()) && isDockerfile(e.document)) {
+                    clearTimeout(this.timer);
+                    this.timer = setTimeout(() => this.get(e.document), 300);
+                }
+            }),
+        ];
     }
 
     get(doc: vscode.TextDocument): Analysis.Analysis {
@@ -29,7 +42,8 @@ export class DockerfileAnalyses implements vscode.Disposable {
     }
 
     dispose(): void {
-        this.closed.dispose();
+        clearTimeout(this.timer);
+        this.listeners.forEach((l) => l.dispose());
         this.cache.clear();
     }
 }

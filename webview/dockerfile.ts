@@ -37,6 +37,10 @@ function field(label: string, id: string, placeholder: string): HTMLElement {
 function render(view: DockerfileView): void {
     current = view;
     const s = view.strings;
+    // updates arrive on every Docker event and build line: keep what the user typed and where focus was
+    const typed = new Map(Array.from(root.querySelectorAll<HTMLInputElement>('input')).map((i) => [i.id, i.value]));
+    const active = document.activeElement as HTMLElement | null;
+    const focusKey = active && root.contains(active) ? (active.id || (active.dataset.line !== undefined ? `line:${active.dataset.line}` : active.dataset.action)) : undefined;
     root.replaceChildren();
     root.setAttribute('aria-busy', 'false');
     root.append(el('h1', `${s.title}: ${view.file}`));
@@ -73,6 +77,7 @@ function render(view: DockerfileView): void {
         });
         if (view.build.errorLine !== undefined && view.build.errorLine === row.line) {
             tr.classList.add('failed');
+            tr.setAttribute('aria-label', `${tr.getAttribute('aria-label')} — ${view.build.message ?? ''}`);
         }
         body.append(tr);
     }
@@ -81,6 +86,7 @@ function render(view: DockerfileView): void {
 
     const actions = el('section', undefined, 'actions');
     const build = el('button', s.build);
+    build.dataset.action = 'build';
     build.disabled = !view.canBuild || view.build.state === 'running';
     build.addEventListener('click', () => vscode.postMessage({ type: 'build' }));
     actions.append(build);
@@ -94,6 +100,7 @@ function render(view: DockerfileView): void {
         run.append(el('h2', s.run), el('p', s.runHint, 'note'));
         run.append(field(s.memory, 'memory', '64m'), field(s.cpus, 'cpus', '0.5'), field(s.pids, 'pids', '50'));
         const go = el('button', s.run);
+        go.dataset.action = 'run';
         go.disabled = !view.canBuild;
         go.addEventListener('click', () => {
             const v = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value.trim() || undefined;
@@ -116,8 +123,19 @@ function render(view: DockerfileView): void {
         root.append(log);
         pre.scrollTop = pre.scrollHeight;
     }
+    for (const [id, value] of typed) {
+        const input = document.getElementById(id) as HTMLInputElement | null;
+        if (input) {
+            input.value = value;
+        }
+    }
+    if (focusKey) {
+        const target = focusKey.startsWith('line:')
+            ? root.querySelector<HTMLElement>(`tr[data-line="${focusKey.slice(5)}"]`)
+            : (document.getElementById(focusKey) ?? root.querySelector<HTMLElement>(`[data-action="${focusKey}"]`));
+        target?.focus();
+    }
     highlight(highlighted);
-    vscode.setState({ file: view.file });
 }
 
 function highlight(line: number): void {

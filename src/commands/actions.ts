@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { ApiCall } from '../docker/cli';
 import { Engine } from '../docker/engine';
-import { classifyError } from '../docker/errors';
 import { DockerClient } from '../docker/types';
 import { RefreshManager } from '../tree/refreshManager';
 import { DockerViews } from '../tree/views';
 import { InspectDocuments } from './inspectDocuments';
+import { reportError } from './registry';
 
 /** What the explorer commands need, passed in (no global service locator). */
 export interface ExplorerDeps {
@@ -24,20 +23,21 @@ export interface ExplorerDeps {
  * Returns true when it succeeded.
  */
 export async function runAction(deps: ExplorerDeps, viewId: string, call: ApiCall, fn: (client: DockerClient) => Promise<void>): Promise<boolean> {
-    deps.log.info(`${call.cli}    → ${call.api}`);
+    logCall(deps.log, call);
     try {
         await vscode.window.withProgress({ location: { viewId } }, async () => fn(deps.engine.client()));
         return true;
     } catch (e) {
-        const err = classifyError(e);
-        deps.log.error(`${call.cli} failed: ${err.kind}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${err.message}`);
-        const m = describeError(err);
-        const showLogs = vscode.l10n.t('Show Logs');
-        void vscode.window.showErrorMessage(`${m.message} ${m.next}`.trim(), showLogs).then((p) => p === showLogs && deps.log.show());
+        void reportError(deps.log, call.cli, e);
         return false;
     } finally {
         await deps.refresh.refresh();
     }
+}
+
+/** One log line per Engine action: what a learner would type, and the API call behind it. */
+export function logCall(log: Logger, call: ApiCall, suffix = ''): void {
+    log.info(`${call.cli}    → ${call.api}${suffix}`);
 }
 
 /** The node the command was run on plus the rest of the multi-selection, without duplicates. */

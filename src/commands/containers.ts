@@ -4,7 +4,7 @@ import { ContainerState, ContainerSummary } from '../docker/types';
 import { ContainerNode, stateWord } from '../tree/containersTree';
 import { InstanceNode } from '../tree/imagesTree';
 import { ViewIds } from '../tree/views';
-import { ExplorerDeps, runAction, selected } from './actions';
+import { ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
 import { openLogsTerminal, openShellTerminal } from './terminals';
 
@@ -101,7 +101,7 @@ export function containerCommands(deps: ExplorerDeps): CommandSpec[] {
                 const [c] = await pickContainers(deps, node, undefined, any, false);
                 if (c) {
                     const call = containerCall('logs', c.name);
-                    deps.log.info(`${call.cli}    → ${call.api}`);
+                    logCall(deps.log, call);
                     openLogsTerminal(deps.engine.client(), c.id, c.name, deps.log);
                 }
             },
@@ -112,7 +112,7 @@ export function containerCommands(deps: ExplorerDeps): CommandSpec[] {
                 const [c] = await pickContainers(deps, node, undefined, running, false);
                 if (c) {
                     const call = containerCall('exec', c.name);
-                    deps.log.info(`${call.cli}    → ${call.api}`);
+                    logCall(deps.log, call);
                     openShellTerminal(deps.engine.client(), c.id, c.name, deps.log);
                 }
             },
@@ -123,7 +123,7 @@ export function containerCommands(deps: ExplorerDeps): CommandSpec[] {
                 const [c] = await pickContainers(deps, node, undefined, any, false);
                 if (c) {
                     const call = containerCall('inspect', c.name);
-                    deps.log.info(`${call.cli}    → ${call.api}?size=1`);
+                    logCall(deps.log, call, '?size=1');
                     const d = await deps.engine.client().inspectContainer(c.id, { size: true });
                     await deps.docs.show(`/containers/${c.name}.json`, JSON.stringify(d.raw, null, 2), 'json');
                 }

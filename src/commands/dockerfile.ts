@@ -9,7 +9,7 @@ import { LessonPanels } from '../panels/lessonPanels';
 import { isDockerfile } from '../panels/webviewHost';
 import { ExplorerDeps } from './actions';
 import { createAndStart, parseLimits } from './images';
-import { CommandIds, CommandSpec } from './registry';
+import { CommandIds, CommandSpec, reportError } from './registry';
 
 export interface DockerfileDeps extends ExplorerDeps {
     readonly analyses: DockerfileAnalyses;
@@ -82,12 +82,18 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
                     controller.signal,
                 );
             } catch (e) {
-                const err = classifyError(e);
-                return { ok: false as const, message: err.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : err.message, step: undefined };
+                return { ok: false as const, message: '', step: undefined, error: classifyError(e) };
             }
         },
     );
     await deps.refresh.refresh();
+    if (!result.ok && 'error' in result && result.error) {
+        // not the Dockerfile's fault (no engine, cancelled…): no diagnostic on a line, the usual message instead
+        const cancelled = result.error.kind === 'cancelled';
+        panels.setBuildState(uri, { state: cancelled ? 'idle' : 'error', log, message: cancelled ? vscode.l10n.t('Cancelled.') : result.error.message });
+        void reportError(deps.log, cli, result.error);
+        return false;
+    }
     if (result.ok) {
         await deps.built.remember(uri, tag);
         panels.setBuildState(uri, { state: 'done', log: log + `\n${vscode.l10n.t('Built {0}.', tag)}\n`, message: vscode.l10n.t('Built {0}.', tag) });
@@ -144,10 +150,22 @@ export function dockerfileCommands(deps: DockerfileDeps): CommandSpec[] {
     ];
 }
 
+/** Marks containers started by "Run with Limits": the user's own, never removed by a lesson. */
+export const RUN_WITH_LIMITS_LABEL = 'dockerLessons.runWithLimits';
+
 /** "Run with limits" from the explain panel: start the built image with cgroup limits, then teach them. */
 export async function runWithLimits(deps: DockerfileDeps, tag: string, limits: { memory?: string; cpus?: string; pids?: string }): Promise<void> {
     const parsed = parseLimits(limits);
-    const id = await createAndStart(deps, { image: tag, ...parsed, labels: { 'dockerLessons.lesson': 'cgroups' } });
+    const bad = [
+        limits.memory && parsed.memoryBytes === undefined ? vscode.l10n.t('memory "{0}" (use a size like 64m or 1g)', limits.memory) : undefined,
+        limits.cpus && parsed.nanoCpus === undefined ? vscode.l10n.t('CPUs "{0}" (use a number like 0.5)', limits.cpus) : undefined,
+        limits.pids && parsed.pidsLimit === undefined ? vscode.l10n.t('processes "{0}" (use a whole number like 50)', limits.pids) : undefined,
+    ].filter(Boolean);
+    if (bad.length) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('These limits are not valid: {0}. Nothing was started.', bad.join(', ')));
+        return;
+    }
+    const id = await createAndStart(deps, { image: tag, ...parsed, labels: { [RUN_WITH_LIMITS_LABEL]: 'true' } });
     if (id) {
         await deps.lessons.show('cgroups', id);
     }

@@ -15,10 +15,11 @@ export function endpointCommands(inputs: () => EndpointInputs, refresh: RefreshM
         type Item = vscode.QuickPickItem & { url?: string; custom?: boolean; reset?: boolean };
         const kindWord = (k: string) => (k === 'context' ? vscode.l10n.t('docker context') : k === 'env' ? 'DOCKER_HOST' : vscode.l10n.t('socket'));
         const items: Item[] = found.map((d) => ({
+            // a context is stored by name, so its TLS files and later changes to it still apply
             label: `${d.current ? '$(check) ' : ''}${d.kind === 'context' ? d.name : d.url}`,
             description: d.kind === 'context' ? `${kindWord(d.kind)} · ${d.url}` : `${kindWord(d.kind)}${d.kind === 'socket' ? ` · ${d.name}` : ''}`,
             detail: d.current ? vscode.l10n.t('in use now') : undefined,
-            url: d.url,
+            url: d.kind === 'context' ? `context://${encodeURIComponent(d.name)}` : d.url,
         }));
         items.push({ label: `$(edit) ${vscode.l10n.t('Enter a URL…')}`, custom: true });
         items.push({ label: `$(discard) ${vscode.l10n.t('Automatic (DOCKER_HOST, then the current context, then the default socket)')}`, reset: true });

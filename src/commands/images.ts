@@ -5,7 +5,7 @@ import { imageLabel, instructionOf } from '../docker/mapping';
 import { ImageSummary, RunOptions } from '../docker/types';
 import { ImageNode } from '../tree/imagesTree';
 import { ViewIds } from '../tree/views';
-import { ExplorerDeps, runAction, selected } from './actions';
+import { ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
 
 const isImage = (n: unknown): n is ImageNode => !!n && typeof n === 'object' && (n as ImageNode).kind === 'image';
@@ -80,7 +80,7 @@ async function pull(deps: ExplorerDeps, initial?: string): Promise<void> {
         return;
     }
     const call = imageCall('pull', ref.trim());
-    deps.log.info(`${call.cli}    → ${call.api}`);
+    logCall(deps.log, call);
     const client = deps.engine.client();
     const ok = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling {0}', ref.trim()), cancellable: true },
@@ -202,7 +202,7 @@ export function parseLimits(l: { memory?: string; cpus?: string; pids?: string }
 
 async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
     const call = imageCall('history', refOf(image));
-    deps.log.info(`${call.cli}    → ${call.api}`);
+    logCall(deps.log, call);
     const layers = await deps.views.images.layers(image.id);
     const lines = [
         `# ${call.cli}`,
@@ -266,7 +266,7 @@ export function imageCommands(deps: ExplorerDeps): CommandSpec[] {
             id: CommandIds.imageInspect,
             run: one(async (image) => {
                 const call = imageCall('inspect', refOf(image));
-                deps.log.info(`${call.cli}    → ${call.api}`);
+                logCall(deps.log, call);
                 const d = await deps.engine.client().inspectImage(image.id);
                 await deps.docs.show(`/images/${refOf(image).replace(/[/:]/g, '_')}.json`, JSON.stringify(d.raw, null, 2), 'json');
             }),

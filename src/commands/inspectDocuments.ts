@@ -10,6 +10,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     private readonly texts = new Map<string, string>();
     private readonly changed = new vscode.EventEmitter<vscode.Uri>();
     readonly onDidChange = this.changed.event;
+    private readonly closed = vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme === INSPECT_SCHEME && this.texts.delete(d.uri.toString()));
 
     provideTextDocumentContent(uri: vscode.Uri): string {
         return this.texts.get(uri.toString()) ?? '';
@@ -25,6 +26,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     }
 
     dispose(): void {
+        this.closed.dispose();
         this.changed.dispose();
         this.texts.clear();
     }

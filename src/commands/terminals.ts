@@ -42,6 +42,7 @@ export function openShellTerminal(client: DockerClient, id: string, name: string
     const write = new vscode.EventEmitter<string>();
     const close = new vscode.EventEmitter<number | void>();
     let session: ExecSession | undefined;
+    let closed = false;
     let size: { columns: number; rows: number } | undefined;
     const pty: vscode.Pseudoterminal = {
         onDidWrite: write.event,
@@ -52,6 +53,11 @@ export function openShellTerminal(client: DockerClient, id: string, name: string
             client
                 .exec(id, ['sh'], size)
                 .then((s) => {
+                    if (closed) {
+                        // the terminal closed while the exec was starting: do not leave a shell behind
+                        s.close();
+                        return;
+                    }
                     session = s;
                     s.onData((t) => write.fire(t));
                     s.onExit((code) => {
@@ -71,6 +77,7 @@ export function openShellTerminal(client: DockerClient, id: string, name: string
             void session?.resize(d.columns, d.rows);
         },
         close: () => {
+            closed = true;
             session?.close();
             write.dispose();
             close.dispose();

@@ -83,13 +83,22 @@ export class DockerodeClient implements DockerClient {
     private async call<T>(signal: AbortSignal | undefined, fn: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        // not every dockerode call honours the signal (image history ignores it): race it as well
+        let onAbort: (() => void) | undefined;
+        const aborted = new Promise<never>((_, reject) => {
+            onAbort = () => reject(Object.assign(new Error('The request was aborted.'), { name: 'AbortError' }));
+            combined.addEventListener('abort', onAbort, { once: true });
+        });
         try {
-            return await fn(combined);
+            return await Promise.race([fn(combined), aborted]);
         } catch (e) {
             if (timeout.aborted && !signal?.aborted) {
                 throw new DockerError('timeout', `No answer from ${this.endpoint.display} within ${Math.round(this.timeoutMs / 1000)} s.`, { cause: e });
             }
             throw classifyError(e);
+        } finally {
+            combined.removeEventListener('abort', onAbort!);
+            aborted.catch(() => undefined);
         }
     }
 
@@ -261,6 +270,9 @@ export class DockerodeClient implements DockerClient {
             }
             if (opts.memorySwapBytes) {
                 hostConfig.MemorySwap = opts.memorySwapBytes;
+            }
+            if (opts.networkNone) {
+                hostConfig.NetworkMode = 'none';
             }
             const c = await this.docker.createContainer({
                 Image: opts.image,

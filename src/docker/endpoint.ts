@@ -187,6 +187,11 @@ export function defaultEndpoint(platform: NodeJS.Platform): DockerEndpoint {
 export function resolveEndpoint(inputs: EndpointInputs): DockerEndpoint {
     const setting = inputs.setting?.trim();
     if (setting) {
+        // `context://NAME` follows a docker context (its host and its TLS files), not a fixed URL
+        const ctxName = /^context:\/\/(.+)$/.exec(setting)?.[1];
+        if (ctxName) {
+            return contextEndpoint(decodeURIComponent(ctxName), inputs);
+        }
         return parseDockerHost(setting, 'setting', { tls: tlsFromEnv(inputs) });
     }
     const envHost = inputs.env.DOCKER_HOST?.trim();

@@ -193,6 +193,8 @@ export interface RunOptions {
     readonly memoryBytes?: number;
     readonly nanoCpus?: number;
     readonly pidsLimit?: number;
+    /** `none`: no network at all, only the loopback interface. */
+    readonly networkNone?: boolean;
     /** Memory + swap; equal to `memoryBytes` means no swap. */
     readonly memorySwapBytes?: number;
     readonly tty?: boolean;

@@ -56,9 +56,11 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         if (!step && !stage) {
             return undefined;
         }
-        if (this.refresh.snapshot.at === 0) {
-            // the explorer has not listed yet: give it a moment, never block the hover for long
-            await Promise.race([this.refresh.refresh(), new Promise((r) => setTimeout(r, 300))]);
+        if (this.refresh.snapshot.at === 0 || !this.refresh.active) {
+            // no list yet, or no view follows the events stream: re-list, but never block the hover for long
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([this.refresh.refresh(), new Promise((r) => (timer = setTimeout(r, 300)))]);
+            clearTimeout(timer);
         }
         if (token.isCancellationRequested) {
             return undefined;
@@ -67,7 +69,8 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         const locale = localeOf(vscode.env.language);
         if (step) {
             const info = mod.keywordInfo(step.keyword);
-            md.appendMarkdown(`**${step.keyword}** — `);
+            // the keyword is the file's own text: never markdown
+            md.appendMarkdown('**').appendText(step.keyword).appendMarkdown('** — ');
             if (step.keyword === 'FROM') {
                 md.appendMarkdown(vscode.l10n.t('starts a build stage'));
             } else if (!info) {

@@ -33,7 +33,7 @@ export class LessonProgress extends Disposable {
             refresh.onDidReceiveEvent((event) => {
                 const lesson = lessonCompletedBy(event, helloImage());
                 if (lesson) {
-                    void this.complete(lesson, `${event.type} ${event.action} ${event.id.slice(0, 12)}`);
+                    this.complete(lesson, `${event.type} ${event.action} ${event.id.slice(0, 12)}`).catch((e: unknown) => this.log.error(`saving lesson progress: ${String(e)}`));
                 }
             }),
         );

@@ -207,7 +207,8 @@ export type FromDockerfileWebview =
     | { readonly type: 'build' }
     | { readonly type: 'run'; readonly memory?: string; readonly cpus?: string; readonly pids?: string };
 
-const LIMIT_RE = /^[0-9.]{1,12}[kmgKMG]?[bB]?$/;
+/** Short and plain; whether it is a valid limit is checked (and explained) by the extension. */
+const LIMIT_RE = /^[0-9A-Za-z.]{1,16}$/;
 
 export function parseFromDockerfileWebview(msg: unknown): FromDockerfileWebview | undefined {
     if (!isRecord(msg)) {

@@ -97,7 +97,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         const sorted = [...s.images].sort((a, b) => imageLabel(a).localeCompare(imageLabel(b)) || b.created - a.created);
         const next = this.cache.update(sorted, (i) => i.id);
         const ids = new Set(next.map((n) => n.image.id));
-        for (const id of [...this.history.keys()]) {
+        for (const id of new Set([...this.history.keys(), ...this.instanceCaches.keys()])) {
             if (!ids.has(id)) {
                 this.history.delete(id);
                 this.instanceCaches.delete(id);

@@ -86,6 +86,10 @@ export class LiveArea {
         const focusKey = hadFocus ? active.dataset.key : undefined;
         const next = build() ?? h('div', { hidden: true });
         next.classList.add(`live-${key}`);
+        if (key === 'tables') {
+            // live figures (stats every second) are read on demand, not announced each time
+            next.setAttribute('aria-live', 'off');
+        }
         part.el.replaceWith(next);
         this.parts.set(key, { sig, el: next });
         if (hadFocus) {

@@ -71,15 +71,15 @@ export const cgroupsLesson: Lesson = {
             demo: 'cgroups.limits',
             title: { en: 'Limits and live usage', ko: '제한과 실시간 사용량' },
             explain: {
-                en: 'Choose limits and start a container: you will see the limits the engine set next to the container\'s live memory, CPU and process count, plus your engine\'s cgroup version and driver. The usage comes from the same cgroup the kernel uses to enforce the limits.',
-                ko: '제한을 고르고 컨테이너를 시작하면, 엔진이 설정한 제한과 컨테이너의 실시간 메모리, CPU, 프로세스 수를 나란히 보여 주고 엔진의 Cgroup 버전과 드라이버도 보여 줍니다. 사용량은 커널이 제한을 적용할 때 쓰는 바로 그 Cgroup에서 읽어 온 값입니다.',
+                en: 'Pick a running container, or start the limited one (64 MiB, half a CPU, 20 processes): you will see its limits next to its live memory, CPU and process count, plus your engine\'s cgroup version and driver. The usage comes from the same cgroup the kernel uses to enforce the limits.',
+                ko: '실행 중인 컨테이너를 고르거나 제한을 건 컨테이너(64 MiB, CPU 절반, 프로세스 20개)를 시작하면, 제한과 실시간 메모리, CPU, 프로세스 수를 나란히 보여 주고 엔진의 Cgroup 버전과 드라이버도 보여 줍니다. 사용량은 커널이 제한을 적용할 때 쓰는 바로 그 Cgroup에서 읽어 온 값입니다.',
             },
         },
         {
             kind: 'p',
             text: {
-                en: 'An idle container stays far below its limits. So this view shows that the limits are in place, not yet that they hold. To see the kernel enforce one, give a container too little memory.',
-                ko: '아무 일도 하지 않는 컨테이너는 제한보다 훨씬 적게 사용합니다. 그래서 이 화면은 제한이 설정되어 있다는 것을 보여 줄 뿐, 제한이 지켜진다는 것까지 보여 주지는 않습니다. 커널이 실제로 제한을 적용하는 모습을 보려면 컨테이너에 메모리를 아주 적게 주면 됩니다.',
+                en: 'The limited container runs a busy loop that would take a whole CPU. Its CPU stays near 50 %: that is the CPU limit holding. Memory is different: a process that wants more than its limit is not slowed down, it is killed. The next demo shows that.',
+                ko: '제한을 건 컨테이너는 CPU 하나를 통째로 쓰려는 바쁜 루프를 돌립니다. 그런데 CPU가 50 % 근처에 머뭅니다. CPU 제한이 지켜지는 모습입니다. 메모리는 다릅니다. 제한보다 많이 쓰려는 프로세스는 느려지지 않고 종료됩니다. 다음 데모가 그것을 보여 줍니다.',
             },
         },
         {

@@ -102,6 +102,8 @@ export class CgroupLimitsDemo implements Demo {
     private visible = true;
     private busy = false;
     private error: { message: string; next: string } | undefined;
+    /** Only containers this demo started are ever stopped or removed by it. */
+    private readonly created = new Set<string>();
 
     constructor(private readonly ctx: DemoContext) {
         this.w = wordsFor(LW, ctx.locale);
@@ -118,14 +120,20 @@ export class CgroupLimitsDemo implements Demo {
             return { demo: this.id, state: 'unavailable', message: this.error.message, next: this.error.next };
         }
         const running = this.running();
-        const ours = running.find((c) => c.id === this.selected && c.labels[LESSON_LABEL] === 'cgroups');
+        const ours = running.find((c) => c.id === this.selected && this.created.has(c.id));
         const buttons = [{ action: 'start', label: this.w('startOne'), primary: !this.selected, disabled: this.busy }, ...(ours ? [{ action: 'stop', label: this.w('stopOne'), disabled: this.busy }] : [])];
         const facts: FactView[] = [];
         if (this.cgroupInfo) {
             facts.push({ label: this.w('cgroup'), value: this.cgroupInfo, note: this.w('cgroupNote') });
         }
         const choice = running.length
-            ? { action: 'select', label: this.w('pick'), options: running.map((c) => ({ value: c.id, label: `${c.name} (${c.image})` })), selected: this.selected }
+            ? {
+                  action: 'select',
+                  label: this.w('pick'),
+                  // a first, empty choice: picking the first container must be a change
+                  options: [{ value: 'none', label: '—' }, ...running.map((c) => ({ value: c.id, label: `${c.name} (${c.image})` }))],
+                  selected: this.selected ?? 'none',
+              }
             : undefined;
         if (!this.selected || !this.details) {
             return { demo: this.id, state: this.busy ? 'running' : 'idle', message: running.length ? this.w('intro') : `${this.w('intro')} ${this.w('noneRunning')}`, facts, buttons, choice };
@@ -149,7 +157,7 @@ export class CgroupLimitsDemo implements Demo {
         return {
             demo: this.id,
             state: this.busy ? 'running' : 'done',
-            message: d.state.running ? (d.lesson === 'cgroups' ? this.w('busyNote') : this.w('intro')) : this.w('notRunning'),
+            message: d.state.running ? (this.created.has(d.id) ? this.w('busyNote') : this.w('intro')) : this.w('notRunning'),
             facts,
             tables: [table],
             buttons,
@@ -217,7 +225,9 @@ export class CgroupLimitsDemo implements Demo {
                 this.followStats(c.id);
             }
         } catch (e) {
-            this.ctx.log(`cgroups: ${classifyError(e).message}`);
+            const d = this.ctx.describe(classifyError(e));
+            this.ctx.emit({ ...this.view(), state: 'error', message: d.message, next: d.next });
+            return;
         }
         this.emit();
     }
@@ -257,7 +267,7 @@ export class CgroupLimitsDemo implements Demo {
         if (this.busy) {
             return;
         }
-        if (action === 'select' && arg) {
+        if (action === 'select' && arg && arg !== 'none') {
             await this.select(arg);
         } else if (action === 'start') {
             this.busy = true;
@@ -268,6 +278,7 @@ export class CgroupLimitsDemo implements Demo {
                 await ensureImage(client, image, this.ctx.signal);
                 this.ctx.log(`docker run -d --memory 64m --cpus 0.5 --pids-limit 20 ${image} sh -c 'while :; do :; done'    → POST /containers/create, POST /containers/{id}/start`);
                 const id = await client.createContainer({ image, cmd: BUSY, ...LIMITED, labels: { [LESSON_LABEL]: 'cgroups' } });
+                this.created.add(id);
                 await client.startContainer(id);
                 this.busy = false;
                 await this.select(id);
@@ -278,7 +289,7 @@ export class CgroupLimitsDemo implements Demo {
             }
         } else if (action === 'stop' && this.selected) {
             const c = this.ctx.snapshot().containers.find((x) => x.id === this.selected);
-            if (!c || c.labels[LESSON_LABEL] !== 'cgroups') {
+            if (!c || !this.created.has(c.id)) {
                 return;
             }
             if (!(await this.ctx.confirm(this.w('confirmStop', c.name), this.w('confirmStopDetail'), this.w('stopRemove')))) {
@@ -294,7 +305,10 @@ export class CgroupLimitsDemo implements Demo {
                 await client.killContainer(c.id);
                 await client.removeContainer(c.id);
             } catch (e) {
-                this.ctx.log(`stop: ${classifyError(e).message}`);
+                const d = this.ctx.describe(classifyError(e));
+                this.busy = false;
+                this.ctx.emit({ ...this.view(), state: 'error', message: d.message, next: d.next });
+                return;
             }
             this.selected = undefined;
             this.details = undefined;
@@ -308,13 +322,14 @@ export class CgroupLimitsDemo implements Demo {
         this.stopStats();
         // the busy-loop container this demo started must not burn CPU after the lesson closes:
         // kill it (it stays listed, stopped; removing it is still the user's choice)
-        const ours = this.ctx.snapshot().containers.find((c) => c.id === this.selected && c.labels[LESSON_LABEL] === 'cgroups' && c.state === 'running');
-        if (ours) {
-            this.ctx.log(`docker kill ${ours.name}    → POST /containers/{id}/kill (the cgroups lesson closed)`);
-            void this.ctx
-                .client()
-                .killContainer(ours.id)
-                .catch(() => undefined);
+        for (const c of this.ctx.snapshot().containers) {
+            if (this.created.has(c.id) && c.state === 'running') {
+                this.ctx.log(`docker kill ${c.name}    → POST /containers/{id}/kill (the cgroups lesson closed)`);
+                void this.ctx
+                    .client()
+                    .killContainer(c.id)
+                    .catch(() => undefined);
+            }
         }
     }
 }

@@ -130,7 +130,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
     async run(): Promise<LiveView> {
         const image = this.ctx.settings.shellImage;
         const steps: StepView[] = [
-            { n: 1, title: this.w('s1'), call: 'POST /containers/create, POST /containers/{id}/start', cli: `docker run -d ${image} sleep 120`, state: 'pending' },
+            { n: 1, title: this.w('s1'), call: 'POST /containers/create, POST /containers/{id}/start', cli: `docker run -d --network none ${image} sleep 120`, state: 'pending' },
             { n: 2, title: this.w('s2'), call: 'POST /containers/{id}/exec, POST /exec/{id}/start', cli: 'docker exec <id> sh -c "hostname; ps; cat /proc/net/dev; readlink /proc/1/ns/*"', state: 'pending' },
             { n: 3, title: this.w('s3'), call: 'GET /info, GET /containers/{id}/json', cli: "hostname; docker inspect --format '{{.State.Pid}}' <id>; readlink /proc/<pid>/ns/*", state: 'pending' },
             { n: 4, title: this.w('s4'), call: 'POST /containers/{id}/kill, DELETE /containers/{id}', cli: 'docker rm -f <id>', state: 'pending' },
@@ -158,7 +158,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });
             this.ctx.emit(view('running'));
-            const cid = await client.createContainer({ image, cmd: ['sleep', '120'], labels: { [LESSON_LABEL]: 'namespaces' } });
+            const cid = await client.createContainer({ image, cmd: ['sleep', '120'], networkNone: true, labels: { [LESSON_LABEL]: 'namespaces' } });
             id = cid;
             await client.startContainer(cid);
             updateStep(steps, 1, { state: 'done', ms: since(t), detail: cid.slice(0, 12) });

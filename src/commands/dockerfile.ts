@@ -8,7 +8,8 @@ import { DockerfilePanels } from '../panels/dockerfilePanel';
 import { LessonPanels } from '../panels/lessonPanels';
 import { isDockerfile } from '../panels/webviewHost';
 import { ExplorerDeps } from './actions';
-import { createAndStart, parseLimits } from './images';
+import { parseLimits } from '../docker/cli';
+import { createAndStart } from './images';
 import { CommandIds, CommandSpec, reportError } from './registry';
 
 export interface DockerfileDeps extends ExplorerDeps {

@@ -189,17 +189,6 @@ export async function createAndStart(deps: ExplorerDeps, opts: RunOptions): Prom
     return ok ? id : undefined;
 }
 
-/** Limits typed by a person (`64m`, `0.5`, `50`) → Engine values; undefined for an empty or bad entry. */
-export function parseLimits(l: { memory?: string; cpus?: string; pids?: string }): { memoryBytes?: number; nanoCpus?: number; pidsLimit?: number } {
-    const cpus = l.cpus ? Number(l.cpus) : NaN;
-    const pids = l.pids ? Number(l.pids) : NaN;
-    return {
-        memoryBytes: l.memory ? parseMemory(l.memory) : undefined,
-        nanoCpus: Number.isFinite(cpus) && cpus > 0 ? Math.round(cpus * 1e9) : undefined,
-        pidsLimit: Number.isInteger(pids) && pids > 0 ? pids : undefined,
-    };
-}
-
 async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
     const call = imageCall('history', refOf(image));
     logCall(deps.log, call);

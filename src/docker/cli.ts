@@ -111,3 +111,14 @@ export function splitCommand(text: string): string[] {
     }
     return out;
 }
+
+/** Limits typed by a person (`64m`, `0.5`, `50`) → Engine values; undefined for an empty or bad entry. */
+export function parseLimits(l: { memory?: string; cpus?: string; pids?: string }): { memoryBytes?: number; nanoCpus?: number; pidsLimit?: number } {
+    const cpus = l.cpus ? Number(l.cpus) : NaN;
+    const pids = l.pids ? Number(l.pids) : NaN;
+    return {
+        memoryBytes: l.memory ? parseMemory(l.memory) : undefined,
+        nanoCpus: Number.isFinite(cpus) && cpus > 0 ? Math.round(cpus * 1e9) : undefined,
+        pidsLimit: Number.isInteger(pids) && pids > 0 ? pids : undefined,
+    };
+}

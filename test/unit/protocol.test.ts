@@ -201,8 +201,8 @@ describe('protocol: parseFromDockerfileWebview (explain panel → extension)', (
         assert.equal(Object.prototype.hasOwnProperty.call(m, 'memory'), false);
     });
 
-    it('run: a limit outside the pattern rejects the whole message', () => {
-        const bad = ['64 m', '-1', '1t', '64mm', 'lots', '64m; rm -rf /', '$(id)', '1'.repeat(13), '1e9', '0x10'];
+    it('run: a limit that is not one short plain token rejects the whole message', () => {
+        const bad = ['64 m', '-1', '64m; rm -rf /', '$(id)', '1'.repeat(17), '1,5'];
         for (const v of bad) {
             for (const k of ['memory', 'cpus', 'pids']) {
                 assert.equal(parseFromDockerfileWebview({ type: 'run', [k]: v }), undefined, `${k}=${JSON.stringify(v)}`);
@@ -211,6 +211,17 @@ describe('protocol: parseFromDockerfileWebview (explain panel → extension)', (
         for (const v of [64, true, null, ['64m'], { v: '64m' }]) {
             assert.equal(parseFromDockerfileWebview({ type: 'run', memory: v }), undefined, `memory=${JSON.stringify(v)}`);
         }
+    });
+
+    it('run: plain tokens pass the protocol; the extension then refuses nonsense limits (with a message)', async () => {
+        const { parseLimits } = await import('../../src/docker/cli');
+        for (const v of ['1t', '64mm', 'lots', '0x10']) {
+            assert.deepEqual(parseFromDockerfileWebview({ type: 'run', memory: v }), { type: 'run', memory: v });
+            assert.equal(parseLimits({ memory: v }).memoryBytes, undefined, `memory=${v}`);
+        }
+        assert.equal(parseLimits({ cpus: '1.2.3' }).nanoCpus, undefined);
+        assert.equal(parseLimits({ pids: '2.5' }).pidsLimit, undefined);
+        assert.deepEqual(parseLimits({ memory: '64m', cpus: '0.5', pids: '20' }), { memoryBytes: 67108864, nanoCpus: 500000000, pidsLimit: 20 });
     });
 
     it('run: other fields (image, cmd) are never passed through', () => {

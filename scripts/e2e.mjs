@@ -57,17 +57,19 @@ function testFiles(dir) {
     return out;
 }
 
-// The screenshots the README shows (docs/screenshots/), refreshed by `--update-docs` after a run
-// in which nothing failed.
+// The screenshots the README shows (docs/screenshots/<doc>.png), refreshed by `--update-docs` after
+// a run in which nothing failed, from test-results/screenshots/<from>.png.
 const DOC_SCREENSHOTS = [
-    'sidebar',
-    'containers',
-    'images',
-    'lesson-hello-world',
-    'lesson-hello-world-ko',
-    'explain-beside',
-    'hover',
-    'lesson-cgroups',
+    { doc: 'sidebar' },
+    { doc: 'containers' },
+    { doc: 'images' },
+    { doc: 'lesson-hello-world', from: 'lesson-hello-world-light' },
+    { doc: 'lesson-hello-world-ko' },
+    { doc: 'explain-beside' },
+    { doc: 'hover' },
+    { doc: 'lesson-cgroups', from: 'lesson-cgroups-light' },
+    { doc: 'lesson-cgroups-dark' },
+    { doc: 'lesson-namespaces-ko' },
 ];
 
 function updateDocScreenshots(r) {
@@ -78,13 +80,13 @@ function updateDocScreenshots(r) {
     const from = path.join(RESULTS_DIR, 'screenshots');
     const to = path.join(ROOT, 'docs', 'screenshots');
     fs.mkdirSync(to, { recursive: true });
-    for (const name of DOC_SCREENSHOTS) {
+    for (const { doc, from: name = doc } of DOC_SCREENSHOTS) {
         const src = path.join(from, `${name}.png`);
         if (fs.existsSync(src)) {
-            fs.copyFileSync(src, path.join(to, `${name}.png`));
-            log(`--update-docs: docs/screenshots/${name}.png (${Math.round(fs.statSync(src).size / 1024)} KiB)`);
+            fs.copyFileSync(src, path.join(to, `${doc}.png`));
+            log(`--update-docs: docs/screenshots/${doc}.png from ${name}.png (${Math.round(fs.statSync(src).size / 1024)} KiB)`);
         } else {
-            log(`--update-docs: no ${name}.png from this run (left as it was)`);
+            log(`--update-docs: no ${name}.png from this run (docs/screenshots/${doc}.png left as it was)`);
         }
     }
 }
@@ -121,6 +123,8 @@ function runMocha(files) {
 
 async function main(guard) {
     fs.rmSync(RESULTS, { force: true });
+    // screenshots are this run's only (so --update-docs never copies one left by an earlier run)
+    fs.rmSync(path.join(RESULTS_DIR, 'screenshots'), { recursive: true, force: true });
     const why = browserUnavailableReason();
     if (why) return results.cannotRun(why);
     const files = testFiles(TEST_DIR);

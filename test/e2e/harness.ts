@@ -315,31 +315,66 @@ export class Workbench {
 
     /** Drags the side bar's edge (its sash) so the side bar is `width` pixels wide. */
     async setSidebarWidth(width: number): Promise<void> {
-        const sidebar = await this.page.locator('.part.sidebar').boundingBox();
-        if (!sidebar) {
-            throw new Error('the side bar is not shown');
+        await this.dragRightEdge(this.page.locator('.part.sidebar'), 'the side bar', width);
+    }
+
+    /** Drags the sash between the first two editor groups so the first is `width` pixels wide. */
+    async setFirstEditorGroupWidth(width: number): Promise<void> {
+        await this.dragRightEdge(this.editorGroups().first(), 'the first editor group', width);
+    }
+
+    /** Drags the vertical sash at the right edge of `part` until `part` is `width` pixels wide. */
+    private async dragRightEdge(part: Locator, what: string, width: number): Promise<void> {
+        const box = await part.boundingBox();
+        if (!box) {
+            throw new Error(`${what} is not shown`);
         }
-        const edge = sidebar.x + sidebar.width;
+        const edge = box.x + box.width;
         const sashes = this.page.locator('.monaco-sash.vertical');
         let handle: { x: number; y: number } | undefined;
         for (let i = 0; i < (await sashes.count()); i++) {
             const b = await sashes.nth(i).boundingBox();
-            if (b && b.height > sidebar.height / 2 && Math.abs(b.x + b.width / 2 - edge) <= 4) {
-                handle = { x: b.x + b.width / 2, y: sidebar.y + sidebar.height / 2 };
+            if (b && b.height > box.height / 2 && Math.abs(b.x + b.width / 2 - edge) <= 4) {
+                handle = { x: b.x + b.width / 2, y: box.y + box.height / 2 };
                 break;
             }
         }
         if (!handle) {
-            throw new Error(`no sash at the side bar's edge (x ${edge})`);
+            throw new Error(`no sash at the edge of ${what} (x ${edge})`);
         }
         await this.page.mouse.move(handle.x, handle.y);
         await this.page.mouse.down();
-        await this.page.mouse.move(sidebar.x + width, handle.y, { steps: 10 });
+        await this.page.mouse.move(box.x + width, handle.y, { steps: 10 });
         await this.page.mouse.up();
         // off the sash, and past its hover highlight
         await this.mouseAway();
         await this.page.waitForTimeout(600);
-        await waitUntil('the side bar to take its new width', async () => Math.abs(((await this.page.locator('.part.sidebar').boundingBox())?.width ?? 0) - width) <= 4, 5_000);
+        await waitUntil(`${what} to take its new width`, async () => Math.abs(((await part.boundingBox())?.width ?? 0) - width) <= 4, 5_000);
+    }
+
+    /** The editor groups, left to right (top to bottom) in DOM order. */
+    editorGroups(): Locator {
+        return this.page.locator('.part.editor .editor-group-container');
+    }
+
+    /** The editor tabs whose label starts with `title` (in one group, or in all). */
+    editorTab(title: string, group?: Locator): Locator {
+        return (group ?? this.page.locator('.part.editor')).locator('.tab').filter({ hasText: new RegExp(`^\\s*${escapeRe(title)}`) });
+    }
+
+    /** The kind of color theme the workbench shows now. */
+    async themeKind(): Promise<'light' | 'dark' | 'other'> {
+        return this.page.evaluate(() => {
+            const c = document.querySelector('.monaco-workbench')?.classList;
+            return c?.contains('vs-dark') ? 'dark' : c?.contains('vs') ? 'light' : 'other';
+        });
+    }
+
+    /** Switches the color theme with "Preferences: Color Theme" and waits until the workbench shows it. */
+    async setTheme(theme: 'Light Modern' | 'Dark Modern', command = 'Preferences: Color Theme'): Promise<void> {
+        const kind = theme === 'Dark Modern' ? 'dark' : 'light';
+        await this.pick(command, theme);
+        await waitUntil(`the workbench to turn ${kind}`, async () => (await this.themeKind()) === kind, 10_000);
     }
 
     /** Moves the pointer to a corner so that no hover covers a screenshot. */

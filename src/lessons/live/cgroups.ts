@@ -74,7 +74,7 @@ const LW: Words<LimitKey> = {
         caption: '컨테이너를 만들 때 건 제한과 지금 쓰는 양 (1초마다 갱신)',
         kernelSays: '커널이 가진 메모리 제한',
         kernelNote: '컨테이너 안에서 {0}을(를) 읽었습니다. 커널이 지키는 Cgroup 파일입니다.',
-        confirmStop: '데모 컨테이너 {0}를 중지하고 삭제할까요?',
+        confirmStop: '데모 컨테이너 {0}을(를) 중지하고 삭제할까요?',
         confirmStopDetail: '이 레슨이 시작한 컨테이너이고, 다른 곳에서 쓰지 않습니다.',
         stopRemove: '중지하고 삭제',
         busyNote: '바쁜 루프를 돌리므로 CPU가 제한에 걸립니다. CPU 하나의 100 %가 아니라 약 50 %입니다.',
@@ -121,7 +121,7 @@ export class CgroupLimitsDemo implements Demo {
         }
         const running = this.running();
         const ours = running.find((c) => c.id === this.selected && this.created.has(c.id));
-        const buttons = [{ action: 'start', label: this.w('startOne'), primary: !this.selected, disabled: this.busy }, ...(ours ? [{ action: 'stop', label: this.w('stopOne'), disabled: this.busy }] : [])];
+        const buttons = [{ action: 'start', label: this.w('startOne'), primary: !this.selected, disabled: this.busy || !!ours }, ...(ours ? [{ action: 'stop', label: this.w('stopOne'), disabled: this.busy }] : [])];
         const facts: FactView[] = [];
         if (this.cgroupInfo) {
             facts.push({ label: this.w('cgroup'), value: this.cgroupInfo, note: this.w('cgroupNote') });
@@ -152,7 +152,9 @@ export class CgroupLimitsDemo implements Demo {
         };
         if (this.kernelLimit) {
             const same = d.limits.memory ? String(d.limits.memory) === this.kernelLimit.value : undefined;
-            facts.push({ label: this.w('kernelSays'), value: this.kernelLimit.value, ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
+            const bytes = Number(this.kernelLimit.value);
+            const shown = Number.isFinite(bytes) && bytes > 0 && bytes < 2 ** 62 ? `${this.kernelLimit.value} (${formatMemory(bytes)})` : this.kernelLimit.value;
+            facts.push({ label: this.w('kernelSays'), value: shown, ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
         }
         return {
             demo: this.id,
@@ -239,6 +241,9 @@ export class CgroupLimitsDemo implements Demo {
 
     private followStats(id: string): void {
         this.stopStats();
+        // a new stream's first sample has no earlier one to compare CPU with
+        this.samples = 0;
+        this.sample = undefined;
         if (!this.visible || this.ctx.signal.aborted) {
             return;
         }

@@ -68,7 +68,7 @@ const WORDS: Words<Key> = {
         cleaned: 'Removed {0} container(s).',
         pullFailed: 'The pull failed at step 2: {0}',
         pullFailedNext: 'Check that the registry (or your mirror) is reachable and that the image name is right; the setting `dockerLessons.helloWorldImage` chooses the image.',
-        finished: 'That is all `docker run hello-world` does: the calls above, in this order. The greeting below is the container\'s own output.',
+        finished: 'That is all `docker run hello-world` does: the calls below, in this order. The greeting below is the container\'s own output.',
     },
     ko: {
         intro: '실행하기를 누르세요. 각 단계는 실제 Engine API 호출이 끝나면 불이 켜집니다.',
@@ -99,7 +99,7 @@ const WORDS: Words<Key> = {
         cleaned: '컨테이너 {0}개를 지웠습니다.',
         pullFailed: '2단계에서 가져오기(pull)가 실패했습니다: {0}',
         pullFailedNext: '레지스트리(또는 미러)에 닿을 수 있는지, 이미지 이름이 맞는지 확인하세요. 이미지는 `dockerLessons.helloWorldImage` 설정으로 고릅니다.',
-        finished: '`docker run hello-world`가 하는 일은 이것이 전부입니다: 위의 호출들을 이 순서대로. 아래 인사말은 컨테이너 자신의 출력입니다.',
+        finished: '`docker run hello-world`가 하는 일은 이것이 전부입니다: 아래 호출들을 이 순서대로. 아래 인사말은 컨테이너 자신의 출력입니다.',
     },
 };
 

@@ -171,7 +171,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             const inside = (await client.execCapture(cid, ['uname', '-r'])).output.trim();
             updateStep(steps, 3, { state: 'done', ms: since(t), detail: inside });
             facts.push({ label: this.w('kernelInside'), value: inside });
-            facts.push({ label: this.w('kernelSame'), value: inside === info.kernelVersion ? '✓' : '✗', ok: inside === info.kernelVersion, note: this.w('kernelNote') });
+            facts.push({ label: this.w('kernelSame'), value: inside === info.kernelVersion ? inside : `${inside} ≠ ${info.kernelVersion}`, ok: inside === info.kernelVersion, note: this.w('kernelNote') });
             this.ctx.emit(view('running'));
 
             current = 4;
@@ -188,7 +188,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
                 } catch {
                     cmdline = undefined;
                 }
-                facts.push({ label: this.w('procSeen'), value: cmdline ? '✓' : '✗', ok: !!cmdline, note: cmdline ? this.w('procNote', pid, cmdline) : undefined });
+                facts.push({ label: this.w('procSeen'), value: cmdline ? `/proc/${pid}` : '—', ok: !!cmdline, note: cmdline ? this.w('procNote', pid, cmdline) : undefined });
             } else {
                 facts.push({ label: this.w('procSeen'), value: '—', note: this.w('procRemote') });
             }
@@ -202,7 +202,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             const listed = top.processes.some((p) => Number(p[pidCol]) === pid);
             output = [top.titles.join('\t'), ...top.processes.map((p) => p.join('\t'))].join('\n');
             updateStep(steps, 5, { state: 'done', ms: since(t) });
-            facts.push({ label: this.w('inTop'), value: listed ? '✓' : '✗', ok: listed, note: this.w('inTopNote') });
+            facts.push({ label: this.w('inTop'), value: listed ? `PID ${pid}` : '—', ok: listed, note: this.w('inTopNote') });
             const img = await client.inspectImage(image);
             facts.push({ label: this.w('imageSize'), value: formatBytes(img.size), note: this.w('imageNote') });
             this.ctx.emit(view('running'));

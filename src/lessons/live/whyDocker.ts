@@ -24,6 +24,8 @@ const WORDS: Words<
     | 'local'
     | 'pulled'
     | 'exit'
+    | 'identical'
+    | 'different'
 > = {
     en: {
         intro: 'Runs {0} twice and compares what it reports with what your host reports.',
@@ -45,6 +47,8 @@ const WORDS: Words<
         local: 'already on your engine',
         pulled: 'pulled from the registry',
         exit: 'exit code {0}',
+        identical: 'identical, byte for byte',
+        different: 'different',
     },
     ko: {
         intro: '{0}을(를) 두 번 실행해서, 이미지가 알려 주는 환경과 호스트가 알려 주는 환경을 비교합니다.',
@@ -66,6 +70,8 @@ const WORDS: Words<
         local: '이미 엔진에 있음',
         pulled: '레지스트리에서 가져옴',
         exit: '종료 코드 {0}',
+        identical: '한 글자도 다르지 않음',
+        different: '다름',
     },
 };
 
@@ -162,7 +168,7 @@ export class WhyDockerDemo implements Demo {
             const parsed = parseWhyOutput(outputs[0]);
             facts.push({ label: this.w('insideOs'), value: parsed.osName ?? this.w('noOsRelease'), note: this.w('insideNote') });
             const same = outputs[0] === outputs[1];
-            facts.push({ label: this.w('same'), value: same ? '✓' : '✗', ok: same, note: this.w('sameNote') });
+            facts.push({ label: this.w('same'), value: this.w(same ? 'identical' : 'different'), ok: same, note: this.w('sameNote') });
             if (parsed.kernel) {
                 facts.push({ label: this.w('kernel'), value: parsed.kernel, ok: parsed.kernel === info.kernelVersion, note: this.w('kernelNote') });
             }

@@ -408,7 +408,7 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             );
             assert.strictEqual(rows[1][1], '64 MiB');
             const kernel = fact(v, "The kernel's own memory limit");
-            assert.strictEqual(kernel.value, '67108864');
+            assert.strictEqual(kernel.value, '67108864 (64 MiB)');
             assert.strictEqual(kernel.ok, true);
             assert.match(kernel.note ?? '', info.cgroupVersion === '2' ? /\/sys\/fs\/cgroup\/memory\.max/ : /\/sys\/fs\/cgroup\/memory\/memory\.limit_in_bytes/);
 

@@ -227,7 +227,7 @@ suite('Lessons in webview panels', () => {
         assert.match(rows[1][1], /64/, `memory limit: ${rows[1][1]}`);
         assert.strictEqual(rows[2][1], '20', `process limit: ${rows[2][1]}`);
         const kernel = fact(v, 'The kernel\'s own memory limit');
-        assert.strictEqual(kernel.value, String(64 * 1024 * 1024), describeView(v));
+        assert.strictEqual(kernel.value, `${64 * 1024 * 1024} (64 MiB)`, describeView(v));
         assert.strictEqual(kernel.ok, true);
         // the stats stream fills in the usage column
         const live = await waitFor(

@@ -12,81 +12,21 @@ import Dockerode from 'dockerode';
 import { formatBytes, formatMemory } from '../../src/common/format';
 import { createDockerClient } from '../../src/docker/dockerodeClient';
 import { parseDockerHost } from '../../src/docker/endpoint';
-import { DockerError } from '../../src/docker/errors';
-import { ContainerSummary, DockerClient, EngineEvent, EngineInfo, ImageSummary, StatsSample } from '../../src/docker/types';
+import { DockerClient, EngineEvent, EngineInfo, StatsSample } from '../../src/docker/types';
 import type { Locale } from '../../src/lessons/catalog';
 import { LESSON_LABEL, lessonCompletedBy } from '../../src/lessons/evidence';
 import { CgroupLimitsDemo, KERNEL_LIMIT_CMD, LIMITED, OOM_LIMIT, OomDemo } from '../../src/lessons/live/cgroups';
-import { Demo, DemoContext, DemoSettings } from '../../src/lessons/live/demo';
 import { INSIDE_CMD, NamespacesDemo, parseInside } from '../../src/lessons/live/namespaces';
 import { SharedKernelDemo } from '../../src/lessons/live/sharedKernel';
 import type { FactView, LiveView, StepView } from '../../src/panels/protocol';
+import { HELLO, SHELL, TestContext } from './demoContext';
 import { Cleanup, rawDocker, requireEngine, sleep, waitFor } from './helpers';
 
-const HELLO = 'hello-world';
-const SHELL = 'busybox';
 /** The same busy loop the cgroups demo runs (one CPU flat out, held to the limit). */
 const BUSY = ['sh', '-c', 'while :; do :; done'];
 /** Label of the containers this suite makes itself (not a lesson label: no lesson counts them). */
 const OWN = { 'dl-test': 'lessons2' };
 
-/** A `DemoContext` as the lesson panel builds it, with everything it is asked recorded. */
-class TestContext implements DemoContext {
-    readonly views: LiveView[] = [];
-    readonly logs: string[] = [];
-    readonly confirms: { message: string; detail: string; action: string }[] = [];
-    answer = false;
-    demo: Demo | undefined;
-    readonly controller = new AbortController();
-    readonly signal = this.controller.signal;
-    readonly settings: DemoSettings;
-    private lists: { images: readonly ImageSummary[]; containers: readonly ContainerSummary[] } = { images: [], containers: [] };
-
-    constructor(
-        private readonly make: () => DockerClient,
-        readonly locale: Locale = 'en',
-        settings: Partial<DemoSettings> = {},
-    ) {
-        this.settings = { helloImage: HELLO, shellImage: SHELL, ...settings };
-    }
-
-    client(): DockerClient {
-        return this.make();
-    }
-
-    emit(view: LiveView): void {
-        this.views.push(view);
-    }
-
-    snapshot() {
-        return this.lists;
-    }
-
-    async refresh(): Promise<void> {
-        const client = this.make();
-        const [images, containers] = await Promise.all([client.listImages(), client.listContainers()]);
-        this.lists = { images, containers };
-        this.demo?.onSnapshot?.();
-    }
-
-    describe(e: DockerError): { message: string; next: string } {
-        return { message: `${e.kind}: ${e.message}`, next: 'next' };
-    }
-
-    async confirm(message: string, detail: string, action: string): Promise<boolean> {
-        this.confirms.push({ message, detail, action });
-        return this.answer;
-    }
-
-    log(line: string): void {
-        this.logs.push(line);
-    }
-
-    get last(): LiveView {
-        assert.ok(this.views.length, 'no view was emitted');
-        return this.views[this.views.length - 1];
-    }
-}
 
 function step(view: LiveView, n: number): StepView {
     const s = view.steps?.find((x) => x.n === n);

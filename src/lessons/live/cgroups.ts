@@ -382,7 +382,7 @@ export class OomDemo extends RunButtonDemo<OomKey> {
     readonly id = 'cgroups.oom' as const;
 
     constructor(ctx: DemoContext) {
-        super(ctx, OW, { intro: 'intro', run: 'run' });
+        super(ctx, OW, { intro: 'intro', run: 'run', again: 'runAgain' });
     }
 
     /** Public for tests: the final view. */
@@ -395,15 +395,7 @@ export class OomDemo extends RunButtonDemo<OomKey> {
             { n: 4, title: this.w('s4'), call: 'GET /containers/{id}/json, DELETE /containers/{id}', cli: "docker inspect --format '{{.State.OOMKilled}} {{.State.ExitCode}}' <id>; docker rm <id>", state: 'pending' },
         ];
         const facts: FactView[] = [];
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
-            demo: this.id,
-            state,
-            message: this.w('intro'),
-            steps: [...steps],
-            facts: [...facts],
-            buttons: [{ action: 'run', label: this.w(state === 'done' ? 'runAgain' : 'run'), primary: true, disabled: state === 'running' }],
-            ...extra,
-        });
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { steps, facts }, extra);
         let current = 1;
         let id: string | undefined;
         try {

@@ -4,7 +4,7 @@
  */
 import { classifyError, DockerError } from '../../docker/errors';
 import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
-import type { LiveView, StepView } from '../../panels/protocol';
+import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
 import type { Locale } from '../catalog';
 import { LESSON_LABEL } from '../evidence';
 import type { DemoId } from '../model';
@@ -133,9 +133,28 @@ export abstract class RunButtonDemo<K extends string> implements Demo {
     constructor(
         protected readonly ctx: DemoContext,
         words: Words<K>,
-        private readonly keys: { readonly intro: K; readonly run: K },
+        private readonly keys: { readonly intro: K; readonly run: K; readonly again: K },
     ) {
         this.w = wordsFor(words, ctx.locale);
+    }
+
+    /** The whole view of a run in progress or finished, with the run button worded for its state. */
+    protected frame(
+        state: LiveView['state'],
+        body: { readonly message?: string; readonly steps: readonly StepView[]; readonly facts: readonly FactView[]; readonly tables?: readonly TableView[]; readonly output?: string },
+        extra: Partial<LiveView> = {},
+    ): LiveView {
+        return {
+            demo: this.id,
+            state,
+            message: body.message ?? this.w(this.keys.intro),
+            steps: [...body.steps],
+            facts: [...body.facts],
+            tables: body.tables ? [...body.tables] : undefined,
+            output: body.output,
+            buttons: [{ action: 'run', label: this.w(state === 'done' ? this.keys.again : this.keys.run), primary: true, disabled: state === 'running' }],
+            ...extra,
+        };
     }
 
     async start(): Promise<void> {

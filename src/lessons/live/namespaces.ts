@@ -123,7 +123,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
     readonly id = 'ns.insideOutside' as const;
 
     constructor(ctx: DemoContext) {
-        super(ctx, WORDS, { intro: 'intro', run: 'run' });
+        super(ctx, WORDS, { intro: 'intro', run: 'run', again: 'runAgain' });
     }
 
     /** Public for tests: the final view. */
@@ -139,17 +139,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
         const tables: TableView[] = [];
         let output = '';
         let message = this.w('intro');
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
-            demo: this.id,
-            state,
-            message,
-            steps: [...steps],
-            facts: [...facts],
-            tables: [...tables],
-            output,
-            buttons: [{ action: 'run', label: this.w(state === 'done' ? 'runAgain' : 'run'), primary: true, disabled: state === 'running' }],
-            ...extra,
-        });
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, tables, output }, extra);
         let current = 1;
         let id: string | undefined;
         try {

@@ -111,7 +111,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
     readonly id = 'vm.sharedKernel' as const;
 
     constructor(ctx: DemoContext) {
-        super(ctx, WORDS, { intro: 'intro', run: 'run' });
+        super(ctx, WORDS, { intro: 'intro', run: 'run', again: 'runAgain' });
     }
 
     /** Public for tests: returns the final view. */
@@ -128,16 +128,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
         const facts: FactView[] = [];
         let message = this.w('intro');
         let output = '';
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
-            demo: this.id,
-            state,
-            message,
-            steps: [...steps],
-            facts: [...facts],
-            output,
-            buttons: [{ action: 'run', label: this.w(state === 'done' ? 'runAgain' : 'run'), primary: true, disabled: state === 'running' }],
-            ...extra,
-        });
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, output }, extra);
         let current = 1;
         let id: string | undefined;
         try {

@@ -1,5 +1,5 @@
 // Runs one mocha layer (unit | docker) on plain Node and writes test-results/<layer>.json.
-// Usage: node scripts/run-mocha.mjs <layer> [--timeout ms]
+// Usage: node scripts/run-mocha.mjs <layer> [--timeout ms] [--grep PATTERN]
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -32,7 +32,8 @@ function files(dir) {
 }
 
 const started = Date.now();
-const mocha = new Mocha({ timeout, reporter: 'spec', color: process.stdout.isTTY });
+const grepArg = process.argv.indexOf('--grep');
+const mocha = new Mocha({ timeout, reporter: 'spec', color: process.stdout.isTTY, ...(grepArg > 0 ? { grep: process.argv[grepArg + 1] } : {}) });
 const found = files(join(root, 'out', 'test', layer));
 found.forEach((f) => mocha.addFile(f));
 const failures = [];

@@ -118,8 +118,25 @@ export class DockerodeClient implements DockerClient {
         return this.call(signal, async (abortSignal) => mapImages(await this.docker.listImages({ all: false, abortSignal })));
     }
 
-    listContainers(signal?: AbortSignal): Promise<ContainerSummary[]> {
-        return this.call(signal, async (abortSignal) => mapContainers(await this.docker.listContainers({ all: true, size: false, abortSignal })));
+    listContainers(signal?: AbortSignal, ids?: readonly string[]): Promise<ContainerSummary[]> {
+        const filters = ids ? { filters: JSON.stringify({ id: ids }) } : {};
+        return this.call(signal, async (abortSignal) => mapContainers(await this.docker.listContainers({ all: true, size: false, ...filters, abortSignal })));
+    }
+
+    /** `GET /images/{ref}/json`, as a list row; `undefined` on 404. */
+    async findImage(ref: string, signal?: AbortSignal): Promise<ImageSummary | undefined> {
+        try {
+            const raw = (await this.call(signal, (abortSignal) => (this.docker.getImage(ref).inspect as unknown as (o: object) => Promise<Record<string, unknown>>).call(this.docker.getImage(ref), { abortSignal }))) as {
+                Created?: string;
+                Config?: { Labels?: unknown };
+            };
+            return mapImages([{ ...raw, Created: Math.floor(Date.parse(raw.Created ?? '') / 1000) || 0, Labels: raw.Config?.Labels }])[0];
+        } catch (e) {
+            if (e instanceof DockerError && e.kind === 'notFound') {
+                return undefined;
+            }
+            throw e;
+        }
     }
 
     inspectContainer(id: string, opts: { size?: boolean; signal?: AbortSignal } = {}): Promise<ContainerDetails> {

@@ -110,7 +110,10 @@ export interface DockerClient extends DockerActions, LessonActions, BuildActions
     /** `GET /images/json` (never with sizes of shared layers). */
     listImages(signal?: AbortSignal): Promise<ImageSummary[]>;
     /** `GET /containers/json?all=1&size=0`. */
-    listContainers(signal?: AbortSignal): Promise<ContainerSummary[]>;
+    /** All containers; with `ids`, only those (`filters={"id":[…]}`). */
+    listContainers(signal?: AbortSignal, ids?: readonly string[]): Promise<ContainerSummary[]>;
+    /** One image by id or reference (`GET /images/{ref}/json`) as a list row; `undefined` when absent. */
+    findImage(ref: string, signal?: AbortSignal): Promise<ImageSummary | undefined>;
     /** `GET /events` filtered to container and image events. */
     streamEvents(handlers: EventStreamHandlers): Disposable;
     dispose(): void;

@@ -3,6 +3,7 @@ import { Disposable } from '../common/disposable';
 import { Logger } from '../common/logger';
 import { Engine } from '../docker/engine';
 import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSummary } from '../docker/types';
+import { EngineModel } from '../model/engineModel';
 
 export interface DockerSnapshot {
     readonly images: readonly ImageSummary[];
@@ -14,16 +15,18 @@ export interface DockerSnapshot {
 const EMPTY: DockerSnapshot = { images: [], containers: [], at: 0 };
 
 export interface RefreshOptions {
-    /** Delay between an event and the refresh it causes. */
+    /** Events within this window are applied to the model as one batch. */
     readonly debounceMs?: number;
     readonly backoffStartMs?: number;
     readonly backoffMaxMs?: number;
 }
 
 /**
- * The one owner of refresh. Nothing runs until a view is visible. Then: list once, follow Docker's
- * events stream and refresh (debounced) when something changes. No timer polling while the Engine is
- * reachable; when it is not, reconnect with backoff for as long as a view stays visible.
+ * The one owner of refresh. Nothing runs until a view is visible. Then: follow Docker's events
+ * stream, list once, and let the engine model apply each event to the one container or image it
+ * names (no full list per event). A full list happens on (re)connect, after the stream broke, and on
+ * a manual Refresh. No timer polling while the Engine is reachable; when it is not, reconnect with
+ * backoff for as long as a view stays visible.
  */
 export class RefreshManager extends Disposable {
     private snapshotValue: DockerSnapshot = EMPTY;
@@ -35,14 +38,16 @@ export class RefreshManager extends Disposable {
 
     private readonly visibleViews = new Set<string>();
     private events: DockerDisposable | undefined;
-    private debounceTimer: NodeJS.Timeout | undefined;
     private reconnectTimer: NodeJS.Timeout | undefined;
     private backoffMs: number;
+    private lastFailureAt = 0;
     private inFlight: Promise<void> | undefined;
     private again = false;
     private readonly debounceMs: number;
     private readonly backoffStartMs: number;
     private readonly backoffMaxMs: number;
+    /** Images and containers, kept current per event. */
+    readonly model: EngineModel;
 
     constructor(
         private readonly engine: Engine,
@@ -54,7 +59,17 @@ export class RefreshManager extends Disposable {
         this.backoffStartMs = options.backoffStartMs ?? 1000;
         this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
         this.backoffMs = this.backoffStartMs;
-        this.register({ dispose: () => this.stop() });
+        this.model = new EngineModel(() => this.engine.client(), {
+            batchMs: this.debounceMs,
+            onBatchError: (e) => {
+                const err = this.engine.markFailure(e);
+                this.log.warn(`applying events failed: ${err.kind}: ${err.message}`);
+                // the model may have missed a change: read everything again, with backoff
+                this.scheduleReconnect();
+            },
+        });
+        this.register(this.model.onDidChange(() => this.publish()));
+        this.register({ dispose: () => (this.stop(), this.model.dispose()) });
     }
 
     get snapshot(): DockerSnapshot {
@@ -97,8 +112,6 @@ export class RefreshManager extends Disposable {
 
     /** Read everything now (coalesced with a refresh already running). */
     refresh(): Promise<void> {
-        clearTimeout(this.debounceTimer);
-        this.debounceTimer = undefined;
         if (this.inFlight) {
             this.again = true;
             return this.inFlight;
@@ -113,22 +126,19 @@ export class RefreshManager extends Disposable {
         return this.inFlight;
     }
 
-    /** Resolves when no refresh is running or waiting. */
+    /** Resolves when no refresh is running or waiting and the model has applied every event it got. */
     async whenIdle(): Promise<void> {
-        while (this.inFlight || this.debounceTimer) {
-            if (this.inFlight) {
-                await this.inFlight;
-            } else {
-                await new Promise((r) => setTimeout(r, this.debounceMs));
-            }
+        while (this.inFlight) {
+            await this.inFlight;
         }
+        await this.model.whenSettled();
     }
 
     /** The endpoint changed: drop the stream and data, start again if a view is visible. */
     restart(): void {
         this.stop();
         this.engine.reset();
-        this.setSnapshot(EMPTY);
+        this.model.clear();
         if (this.active) {
             void this.refresh();
         }
@@ -136,32 +146,42 @@ export class RefreshManager extends Disposable {
 
     private async doRefresh(): Promise<void> {
         const started = Date.now();
-        const state = await this.engine.connect();
-        if (state.state !== 'connected') {
-            this.setSnapshot(EMPTY);
-            this.stopEvents();
-            this.scheduleReconnect();
-            return;
+        // while connected, the lists themselves tell whether the engine still answers: no ping first
+        if (this.engine.state.state !== 'connected') {
+            const state = await this.engine.connect();
+            if (state.state !== 'connected') {
+                this.model.clear();
+                this.stopEvents();
+                this.scheduleReconnect();
+                return;
+            }
         }
-        this.backoffMs = this.backoffStartMs;
-        clearTimeout(this.reconnectTimer);
-        this.reconnectTimer = undefined;
         try {
-            const client = this.engine.client();
-            const [images, containers] = await Promise.all([client.listImages(), client.listContainers()]);
-            this.setSnapshot({ images, containers, at: Date.now() });
-            this.log.debug(`refreshed ${images.length} images and ${containers.length} containers in ${Date.now() - started} ms`);
+            // the stream first: events that arrive while the lists are read are applied after them
             if (this.active) {
                 this.startEvents();
             }
+            await this.model.load();
+            clearTimeout(this.reconnectTimer);
+            this.reconnectTimer = undefined;
+            this.log.debug(`listed ${this.model.images.size} images and ${this.model.containers.size} containers in ${Date.now() - started} ms`);
         } catch (e) {
             const err = this.engine.markFailure(e);
             this.log.warn(`refresh failed: ${err.kind}: ${err.message}`);
             if (this.engine.state.state !== 'connected') {
-                this.setSnapshot(EMPTY);
-                this.scheduleReconnect();
+                this.model.clear();
+                this.stopEvents();
             }
+            this.scheduleReconnect();
         }
+    }
+
+    /** The model changed: one new snapshot for the views, newest first (as the engine lists them). */
+    private publish(): void {
+        const byCreated = <T extends { created: number }>(a: T, b: T) => b.created - a.created;
+        const images = [...this.model.images.values()].sort(byCreated);
+        const containers = [...this.model.containers.values()].sort(byCreated);
+        this.setSnapshot(this.model.at ? { images, containers, at: this.model.at } : EMPTY);
     }
 
     private setSnapshot(s: DockerSnapshot): void {
@@ -178,7 +198,7 @@ export class RefreshManager extends Disposable {
         const handle = client.streamEvents({
             onEvent: (event) => {
                 this.eventReceived.fire(event);
-                this.scheduleRefresh();
+                this.model.queue(event);
             },
             onClose: (error) => {
                 if (this.events !== handle) {
@@ -187,28 +207,29 @@ export class RefreshManager extends Disposable {
                 this.events = undefined;
                 if (error && this.active) {
                     this.log.warn(`events stream closed: ${error.message}`);
-                    // Did the Engine go away, or just the stream? A refresh tells, and reconnects.
-                    void this.refresh();
+                    // Events may have been missed: a full list after a backoff tells whether the
+                    // Engine went away or just the stream, and starts the stream again.
+                    this.scheduleReconnect();
                 }
             },
         });
         this.events = handle;
     }
 
-    private scheduleRefresh(): void {
-        if (this.debounceTimer) {
-            return;
-        }
-        this.debounceTimer = setTimeout(() => {
-            this.debounceTimer = undefined;
-            void this.refresh();
-        }, this.debounceMs);
-    }
-
+    /**
+     * Tries again later. Failures close together back off (doubling up to the cap); a failure long
+     * after the last one starts again from the shortest delay. A success never resets the backoff by
+     * itself, so an engine that answers pings but fails lists cannot cause a retry storm.
+     */
     private scheduleReconnect(): void {
         if (!this.active || this.reconnectTimer || this.isDisposed) {
             return;
         }
+        const now = Date.now();
+        if (now - this.lastFailureAt > this.backoffMaxMs * 2) {
+            this.backoffMs = this.backoffStartMs;
+        }
+        this.lastFailureAt = now;
         const delay = this.backoffMs;
         this.backoffMs = Math.min(this.backoffMaxMs, this.backoffMs * 2);
         this.log.debug(`Engine unreachable; trying again in ${delay} ms`);
@@ -226,10 +247,9 @@ export class RefreshManager extends Disposable {
 
     private stop(): void {
         this.stopEvents();
-        clearTimeout(this.debounceTimer);
-        this.debounceTimer = undefined;
         clearTimeout(this.reconnectTimer);
         this.reconnectTimer = undefined;
         this.backoffMs = this.backoffStartMs;
+        this.lastFailureAt = 0;
     }
 }

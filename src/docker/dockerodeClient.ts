@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { contextTar } from './buildContext';
 import { classifyError, DockerError } from './errors';
+import { withoutModemEnv } from './modemEnv';
 import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapStats, mapVersion } from './mapping';
 import { PassThrough } from 'stream';
 import {
@@ -75,7 +76,8 @@ export class DockerodeClient implements DockerClient {
     private readonly streams = new Set<NodeJS.ReadableStream & { destroy?: () => void }>();
 
     constructor(readonly endpoint: DockerEndpoint, options: ClientOptions = {}) {
-        this.docker = new Dockerode(dockerodeOptions(endpoint));
+        // exactly the resolved endpoint, whatever DOCKER_HOST & co. say (docker-modem would mix them in)
+        this.docker = withoutModemEnv(() => new Dockerode(dockerodeOptions(endpoint)));
         this.timeoutMs = options.timeoutMs ?? 10_000;
     }
 

@@ -64,9 +64,17 @@ export class Engine {
                 throw err;
             }
             const started = Date.now();
-            const factory = this.deps.clientFactory();
-            this.deps.log(`Docker client loaded in ${Date.now() - started} ms; endpoint ${endpoint.display} (from ${endpoint.source}${endpoint.contextName ? ` "${endpoint.contextName}"` : ''})`);
-            this.current = factory(endpoint, { timeoutMs: this.deps.timeoutMs() });
+            try {
+                const factory = this.deps.clientFactory();
+                this.deps.log(`Docker client loaded in ${Date.now() - started} ms; endpoint ${endpoint.display} (from ${endpoint.source}${endpoint.contextName ? ` "${endpoint.contextName}"` : ''})`);
+                this.current = factory(endpoint, { timeoutMs: this.deps.timeoutMs() });
+            } catch (e) {
+                // a client that cannot be built (bad TLS files, a broken bundle) is a failure to show, not to swallow
+                const err = classifyError(e);
+                this.deps.log(`The Docker client for ${endpoint.display} could not be created: ${err.kind}: ${err.message}`);
+                this.setState({ state: 'unreachable', endpoint, error: err });
+                throw err;
+            }
         }
         return this.current;
     }

@@ -150,6 +150,22 @@ describe('Engine', () => {
         assert.deepEqual(h.seen, ['unreachable']);
     });
 
+    it('a client that cannot be built is shown as unreachable and logged, not left "connecting"', async () => {
+        const h = harness();
+        const engine = new Engine({
+            resolveEndpoint: () => ENDPOINT,
+            clientFactory: () => () => {
+                throw new Error('DOCKER_HOST env variable should be something like tcp://localhost:1234');
+            },
+            timeoutMs: () => 1000,
+            log: (m) => h.logs.push(m),
+        });
+        const state = await engine.connect();
+        assert.equal(state.state, 'unreachable');
+        assert.match(state.error?.message ?? '', /DOCKER_HOST env variable/);
+        assert.ok(h.logs.some((l) => l.includes('could not be created')), h.logs.join('\n'));
+    });
+
     it('client() rethrows the badConfig DockerError', () => {
         const h = harness({
             resolve: () => {

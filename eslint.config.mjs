@@ -30,4 +30,9 @@ export default tseslint.config(
         files: ['**/*.mjs', '**/*.js'],
         languageOptions: { globals: { ...globals.node }, sourceType: 'module' },
     },
+    {
+        files: ['**/*.cjs'],
+        languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' },
+        rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
 );

@@ -7,12 +7,12 @@
 const Module = require('node:module');
 const path = require('node:path');
 
-class Disposable {
+class StubDisposable {
     constructor(fn) {
         this.fn = fn;
     }
     static from(...ds) {
-        return new Disposable(() => ds.forEach((d) => d && d.dispose && d.dispose()));
+        return new StubDisposable(() => ds.forEach((d) => d && d.dispose && d.dispose()));
     }
     dispose() {
         if (this.fn) this.fn();
@@ -26,7 +26,7 @@ class EventEmitter {
         this.event = (listener, thisArg) => {
             const l = thisArg ? listener.bind(thisArg) : listener;
             this.listeners.add(l);
-            return new Disposable(() => this.listeners.delete(l));
+            return new StubDisposable(() => this.listeners.delete(l));
         };
     }
     fire(value) {
@@ -141,7 +141,7 @@ function treeView(id, options) {
     return view;
 }
 
-const noopEvent = () => new Disposable();
+const noopEvent = () => new StubDisposable();
 const config = { get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined };
 
 function outputChannel(name) {
@@ -150,7 +150,7 @@ function outputChannel(name) {
 }
 
 const vscode = {
-    Disposable,
+    Disposable: StubDisposable,
     EventEmitter,
     Uri,
     TreeItem,
@@ -205,8 +205,8 @@ const vscode = {
         showQuickPick: async () => undefined,
         showInputBox: async () => undefined,
         withProgress: async (_o, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: noopEvent }),
-        registerWebviewPanelSerializer: () => new Disposable(),
-        registerTreeDataProvider: () => new Disposable(),
+        registerWebviewPanelSerializer: () => new StubDisposable(),
+        registerTreeDataProvider: () => new StubDisposable(),
         createWebviewPanel: () => {
             throw new Error('the benchmark opens no webview');
         },
@@ -230,17 +230,17 @@ const vscode = {
         workspaceFolders: [],
         textDocuments: [],
         createFileSystemWatcher: () => ({ onDidChange: noopEvent, onDidCreate: noopEvent, onDidDelete: noopEvent, dispose() {} }),
-        registerTextDocumentContentProvider: () => new Disposable(),
+        registerTextDocumentContentProvider: () => new StubDisposable(),
         getWorkspaceFolder: () => undefined,
         findFiles: async () => [],
     },
     languages: {
-        registerHoverProvider: (selector, provider) => (recorded.hoverProviders.push(provider), new Disposable()),
-        registerCodeLensProvider: () => new Disposable(),
+        registerHoverProvider: (selector, provider) => (recorded.hoverProviders.push(provider), new StubDisposable()),
+        registerCodeLensProvider: () => new StubDisposable(),
         createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }),
     },
     commands: {
-        registerCommand: (id, fn) => (recorded.commands.set(id, fn), new Disposable(() => recorded.commands.delete(id))),
+        registerCommand: (id, fn) => (recorded.commands.set(id, fn), new StubDisposable(() => recorded.commands.delete(id))),
         executeCommand: async (id, ...args) => {
             if (id === 'setContext') {
                 recorded.contexts.set(args[0], args[1]);

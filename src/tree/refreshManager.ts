@@ -55,7 +55,7 @@ export class RefreshManager extends Disposable {
         options: RefreshOptions = {},
     ) {
         super();
-        this.debounceMs = options.debounceMs ?? 150;
+        this.debounceMs = options.debounceMs ?? 30;
         this.backoffStartMs = options.backoffStartMs ?? 1000;
         this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
         this.backoffMs = this.backoffStartMs;

@@ -1,0 +1,293 @@
+// The product's own path against the engine, beside its anchors, on realistic data:
+// N containers over M distinct images on a private dockerd. The extension runs for real
+// (dist/extension.js, activate(), the real tree providers) on Node with the `vscode` stand-in; a
+// workbench emulator asks the providers for what VS Code would re-render after each
+// onDidChangeTreeData. A counting proxy socket sits between the extension and dockerd.
+// Prints a table and returns rows { figure, ours, anchor, ratio, budget, pass }.
+// Usage: node bench/engine-path.mjs [--containers 2000] [--images 200] [--idle 60] [--runs 7]
+import { execFileSync } from 'node:child_process';
+import * as http from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import tar from 'tar-stream';
+import { startCountingProxy } from './proxy.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const arg = (name, dflt) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One HTTP request on a unix socket; resolves with status, body bytes and the time it took. */
+function request(socketPath, method, path, body) {
+    return new Promise((resolve, reject) => {
+        const t0 = performance.now();
+        const req = http.request({ socketPath, method, path, headers: body ? { 'Content-Type': Buffer.isBuffer(body) ? 'application/x-tar' : 'application/json' } : {} }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks), ms: performance.now() - t0 }));
+        });
+        req.on('error', reject);
+        if (body) {
+            req.write(Buffer.isBuffer(body) ? body : JSON.stringify(body));
+        }
+        req.end();
+    });
+}
+
+async function tarOf(files) {
+    const pack = tar.pack();
+    for (const [name, content] of Object.entries(files)) {
+        pack.entry({ name, mode: 0o755 }, content);
+    }
+    pack.finalize();
+    const chunks = [];
+    for await (const c of pack) {
+        chunks.push(c);
+    }
+    return Buffer.concat(chunks);
+}
+
+/** M distinct images (each its own content) and N containers over them, a few of them running. */
+export async function seed(sock, { images, containers, running }) {
+    const t0 = performance.now();
+    let nextImage = 0;
+    await Promise.all(
+        Array.from({ length: 4 }, async () => {
+            while (nextImage < images) {
+                const i = nextImage++;
+                const body = await tarOf({ [`app/id-${i}`]: `image ${i}\n`.repeat(1 + (i % 7)) });
+                const r = await request(sock, 'POST', `/images/create?fromSrc=-&repo=bench/img${i}&tag=latest`, body);
+                if (r.status !== 200) {
+                    throw new Error(`import bench/img${i}: ${r.status} ${r.body}`);
+                }
+            }
+        }),
+    );
+    const t1 = performance.now();
+    let next = 0;
+    await Promise.all(
+        Array.from({ length: 8 }, async () => {
+            while (next < containers) {
+                const i = next++;
+                const r = await request(sock, 'POST', `/containers/create?name=bench-${i}`, { Image: `bench/img${i % images}`, Cmd: ['/app/run'], Labels: { bench: '1' } });
+                if (r.status !== 201) {
+                    throw new Error(`create bench-${i}: ${r.status} ${r.body}`);
+                }
+            }
+        }),
+    );
+    const ids = [];
+    for (let i = 0; i < running; i++) {
+        const r = await request(sock, 'POST', `/containers/create?name=bench-run-${i}`, { Image: 'busybox', Cmd: ['sleep', '3600'], Labels: { bench: 'running' } });
+        const id = JSON.parse(r.body).Id;
+        await request(sock, 'POST', `/containers/${id}/start`);
+        ids.push(id);
+    }
+    return { running: ids, importMs: t1 - t0, createMs: performance.now() - t1 };
+}
+
+/** Asks a provider for what VS Code re-renders after onDidChangeTreeData(element). */
+async function render(provider, element) {
+    const out = { items: 0, bytes: 0 };
+    const walk = async (el) => {
+        for (const child of (await provider.getChildren(el)) ?? []) {
+            const item = await provider.getTreeItem(child);
+            out.items++;
+            out.bytes += JSON.stringify({ id: item.id, label: item.label, description: item.description, tooltip: typeof item.tooltip === 'string' ? item.tooltip : undefined, contextValue: item.contextValue, icon: item.iconPath?.id }).length;
+            if (item.collapsibleState === 2) {
+                await walk(child);
+            }
+        }
+    };
+    if (element === undefined) {
+        await walk(undefined);
+    } else {
+        const item = await provider.getTreeItem(element);
+        out.items++;
+        out.bytes += JSON.stringify({ id: item.id, label: item.label, description: item.description }).length;
+        if (item.collapsibleState === 2) {
+            await walk(element);
+        }
+    }
+    return out;
+}
+
+/** Follows a provider like the workbench: every change is re-rendered; the last render is kept. */
+function follow(provider) {
+    const state = { renders: [], pending: Promise.resolve() };
+    provider.onDidChangeTreeData((el) => {
+        const els = Array.isArray(el) ? el : [el];
+        state.pending = state.pending.then(async () => {
+            for (const e of els) {
+                state.renders.push({ at: performance.now(), ...(await render(provider, e)) });
+            }
+        });
+    });
+    return state;
+}
+
+export async function benchEnginePath({ containers = arg('containers', 2000), images = arg('images', 200), idleS = arg('idle', 60), runs = arg('runs', 7), log = console.log } = {}) {
+    const rows = [];
+    const row = (figure, ours, anchor, budget, pass, unit = 'ms') => rows.push({ figure, ours, anchor, ratio: anchor ? ours / anchor : undefined, budget, pass, unit });
+    const { startEngine } = await import('../scripts/engine.mjs');
+    const engine = await startEngine({ log: () => undefined, handleSignals: false });
+    const engineSock = engine.dockerHost.replace('unix://', '');
+    let proxy;
+    let ctx;
+    try {
+        log(`\n# seeding ${images} distinct images and ${containers} containers`);
+        const seeded = await seed(engineSock, { images, containers, running: 5 });
+        log(`imported ${images} images in ${(seeded.importMs / 1000).toFixed(1)} s, created ${containers} containers in ${(seeded.createMs / 1000).toFixed(1)} s`);
+        proxy = await startCountingProxy(engineSock, join(dirname(engineSock), 'proxy.sock'));
+        process.env.DOCKER_HOST = `unix://${proxy.socket}`;
+
+        const stub = require('./vscode-stub.cjs');
+        stub.install();
+        const ext = require(join(root, 'dist/extension.js'));
+        ctx = stub.extensionContext(root);
+        const api = ext.activate(ctx);
+        const cView = stub.recorded.treeViews.get('dockerLessons.containers');
+        const iView = stub.recorded.treeViews.get('dockerLessons.images');
+        const cFollow = follow(cView.provider);
+        follow(iView.provider);
+
+        // first view open → first tree (the Docker client bundle loads here)
+        const rawList = async () => {
+            const t0 = performance.now();
+            const [a, b] = await Promise.all([request(engineSock, 'GET', '/containers/json?all=1'), request(engineSock, 'GET', '/images/json')]);
+            JSON.parse(a.body);
+            JSON.parse(b.body);
+            return performance.now() - t0;
+        };
+        const firstAnchor = await rawList();
+        let t0 = performance.now();
+        cView.setVisible(true);
+        iView.setVisible(true);
+        await api.whenIdle();
+        await render(cView.provider);
+        await render(iView.provider);
+        row('first view open → first tree (client load included)', performance.now() - t0, firstAnchor, '≤ 1.5×', (performance.now() - t0) / firstAnchor <= 1.5);
+
+        // full refresh (lists + mapping + tree items) vs the raw GETs, interleaved
+        const ours = [];
+        const anchors = [];
+        for (let i = 0; i < runs + 1; i++) {
+            const a = await rawList();
+            t0 = performance.now();
+            await stub.vscode.commands.executeCommand('dockerLessons.refresh');
+            await api.whenIdle();
+            await render(cView.provider);
+            await render(iView.provider);
+            const o = performance.now() - t0;
+            if (i > 0) {
+                ours.push(o);
+                anchors.push(a);
+            }
+        }
+        row('full refresh: lists + mapping + tree items, vs raw GETs', median(ours), median(anchors), '≤ 1.15×', median(ours) / median(anchors) <= 1.15);
+
+        // one external `docker stop`: time to tree data and to tree items, bytes from the engine
+        const stopOnce = async (id) => {
+            await cFollow.pending;
+            const mark = proxy.mark();
+            const rendersBefore = cFollow.renders.length;
+            // from the moment `docker stop` returns to the user (the engine's own stop time is not ours)
+            await request(engineSock, 'POST', `/containers/${id}/stop?t=0`);
+            const t = performance.now();
+            let dataAt;
+            for (;;) {
+                const c = api.snapshot().containers.find((x) => x.id === id);
+                if (c && c.state === 'exited') {
+                    dataAt = performance.now();
+                    break;
+                }
+                if (performance.now() - t > 10_000) {
+                    throw new Error('the stop never reached the tree');
+                }
+                await sleep(2);
+            }
+            await api.whenIdle();
+            await cFollow.pending;
+            const sent = cFollow.renders.slice(rendersBefore);
+            const itemsAt = sent.length ? sent[sent.length - 1].at : dataAt;
+            const counted = mark();
+            await request(engineSock, 'POST', `/containers/${id}/start`);
+            await api.whenIdle();
+            await cFollow.pending;
+            return { data: dataAt - t, items: itemsAt - t, itemsSent: sent.reduce((n, r) => n + r.items, 0), bytes: counted.bytes, requests: counted.requests.length };
+        };
+        const stops = [];
+        for (let i = 0; i < runs; i++) {
+            stops.push(await stopOnce(seeded.running[i % seeded.running.length]));
+        }
+        const at2000 = median(stops.map((s) => s.data));
+        row(`external docker stop returned → tree data (${containers} containers)`, at2000, undefined, '≤ 150 ms', at2000 <= 150);
+        row(`external docker stop returned → tree items sent (${containers} containers)`, median(stops.map((s) => s.items)), undefined, '≤ 250 ms', median(stops.map((s) => s.items)) <= 250);
+        row('  tree items sent for that one change', median(stops.map((s) => s.itemsSent)), undefined, '(few)', true, 'items');
+        row('  bytes from the engine for that one change', median(stops.map((s) => s.bytes)), undefined, '≤ 20 KB', median(stops.map((s) => s.bytes)) <= 20_000, 'B');
+
+        // 1,800 external removals: how many full lists did they cause?
+        const removeN = Math.max(0, containers - Math.round(containers / 10));
+        const mark = proxy.mark();
+        let n = 0;
+        await Promise.all(
+            Array.from({ length: 8 }, async () => {
+                while (n < removeN) {
+                    await request(engineSock, 'DELETE', `/containers/bench-${n++}`);
+                }
+            }),
+        );
+        await sleep(300);
+        await api.whenIdle();
+        const during = mark().requests;
+        const fullLists = during.filter((r) => /^\/(v[\d.]+\/)?containers\/json\?(?!.*filters)/.test(r.path)).length;
+        row(`${removeN} external removals: full container lists`, fullLists, undefined, '≤ 3', fullLists <= 3, 'lists');
+
+        // work per event does not grow with N
+        const small = [];
+        for (let i = 0; i < runs; i++) {
+            small.push(await stopOnce(seeded.running[i % seeded.running.length]));
+        }
+        const at200 = median(small.map((s) => s.data));
+        row(`work per event, ${containers} vs ${containers - removeN} containers`, at2000, at200, 'ratio ≤ 1.3', at2000 / at200 <= 1.3);
+
+        // an idle stretch with the views open: no request at all (after the last events settled)
+        await sleep(1000);
+        await api.whenIdle();
+        const idleMark = proxy.mark();
+        await sleep(idleS * 1000);
+        const idleRequests = idleMark().requests;
+        const idle = idleRequests.length;
+        idleRequests.forEach((r) => log(`  idle request: ${r.method} ${r.path}`));
+        row(`idle ${idleS} s with the views visible`, idle, undefined, '0 requests', idle === 0, 'requests');
+    } finally {
+        for (const d of ctx?.subscriptions ?? []) {
+            d.dispose?.();
+        }
+        await proxy?.close();
+        await engine.stop();
+    }
+    return rows;
+}
+
+export function printRows(rows, log = console.log) {
+    const fmt = (v, unit) => (v === undefined ? '—' : unit === 'ms' ? `${v.toFixed(1)} ms` : `${Math.round(v)} ${unit}`);
+    log(`\n${'figure'.padEnd(62)} ${'ours'.padStart(12)} ${'anchor'.padStart(12)} ${'ratio'.padStart(7)}  budget        result`);
+    for (const r of rows) {
+        log(`${r.figure.padEnd(62)} ${fmt(r.ours, r.unit).padStart(12)} ${fmt(r.anchor, r.unit).padStart(12)} ${(r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`).padStart(7)}  ${r.budget.padEnd(13)} ${r.pass ? 'pass' : 'FAIL'}`);
+    }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    if (!process.argv.includes('--no-build')) {
+        execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, stdio: 'inherit' });
+    }
+    const rows = await benchEnginePath();
+    printRows(rows);
+    process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+}

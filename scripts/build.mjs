@@ -1,7 +1,7 @@
 // One small esbuild script: the extension (node/cjs), the lazily loaded Docker client bundle, and the
 // browser bundle for webviews. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,10 +34,42 @@ const webviewEntries = existsSync(join(root, 'webview'))
           .map((f) => join('webview', f))
     : [];
 
+/**
+ * dockerode requires ssh2 (for ssh:// endpoints), grpc-js + proto-loader (BuildKit sessions) and
+ * protobufjs (BuildKit progress) when it loads, although most users never need them: they were ~40 %
+ * of dist/docker.js's load time. They go into bundles of their own, required on first use: the
+ * top-level `require`s are turned into functions that require when first called.
+ */
+const LAZY_PARTS = [
+    { file: /docker-modem[\\/]lib[\\/]modem\.js$/, from: "ssh = require('./ssh'),", to: "ssh = function () { return require('./ssh').apply(this, arguments); },", request: './ssh', bundle: 'docker-ssh', entry: 'node_modules/docker-modem/lib/ssh.js' },
+    { file: /dockerode[\\/]lib[\\/]docker\.js$/, from: "withSession = require('./session'),", to: "withSession = function () { return require('./session').apply(this, arguments); },", request: './session', bundle: 'docker-session', entry: 'node_modules/dockerode/lib/session.js' },
+    { file: /dockerode[\\/]lib[\\/]docker\.js$/, from: "var buildkit = require('./buildkit');", to: "var buildkit = require('./buildkit');", request: './buildkit', bundle: 'docker-buildkit', entry: 'node_modules/dockerode/lib/buildkit.js' },
+];
+const lazyParts = {
+    name: 'lazy-docker-parts',
+    setup(build) {
+        for (const part of LAZY_PARTS) {
+            build.onResolve({ filter: new RegExp(`^${part.request.replace('.', '\\.')}$`) }, (a) => (part.file.test(a.importer) ? { path: `./${part.bundle}.js`, external: true } : undefined));
+        }
+        build.onLoad({ filter: /(docker-modem[\\/]lib[\\/]modem|dockerode[\\/]lib[\\/]docker)\.js$/ }, (a) => {
+            let contents = readFileSync(a.path, 'utf8');
+            for (const part of LAZY_PARTS.filter((p) => p.file.test(a.path))) {
+                if (!contents.includes(part.from)) {
+                    throw new Error(`${a.path} changed: "${part.from}" is gone; update LAZY_PARTS in scripts/build.mjs`);
+                }
+                contents = contents.replace(part.from, part.to);
+            }
+            return { contents, loader: 'js' };
+        });
+    },
+};
+
 const builds = [
     { ...nodeBuild, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-    // dockerode (~65 ms to load) lives in its own file, required on first use
-    { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist' },
+    // dockerode (~65 ms to load) lives in its own file, required on first use; its rarely used
+    // parts (ssh, BuildKit session and progress) in files of their own, required when first used
+    { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts] },
+    ...LAZY_PARTS.map((p) => ({ ...nodeBuild, entryPoints: { [p.bundle]: p.entry }, outdir: 'dist' })),
     // dockerfile-ast, loaded on the first Dockerfile hover or explain
     { ...nodeBuild, entryPoints: { dockerfile: 'src/dockerfile/analysis/index.ts' }, outdir: 'dist' },
 ];
@@ -60,6 +92,10 @@ if (watch) {
     }
     console.log('[watch] watching for changes');
 } else {
+    // no stale bundle or source map from an earlier build may reach the package
+    for (const dir of ['dist', 'media/dist']) {
+        rmSync(join(root, dir), { recursive: true, force: true });
+    }
     const started = Date.now();
     const results = await Promise.all(builds.map((b) => esbuild.build(b)));
     console.log(`esbuild (${production ? 'production' : 'development'}) in ${Date.now() - started} ms:`);

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { contextTar } from './buildContext';
 import { classifyError, DockerError } from './errors';
 import { withoutModemEnv } from './modemEnv';
+import { NdjsonSplitter } from './ndjson';
 import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapStats, mapVersion } from './mapping';
 import { PassThrough } from 'stream';
 import {
@@ -544,22 +545,8 @@ export class DockerodeClient implements DockerClient {
             }
             throw classifyError(e);
         }
-        let buffered = '';
-        stream.on('data', (chunk: Buffer) => {
-            buffered += chunk.toString('utf8');
-            let nl: number;
-            while ((nl = buffered.indexOf('\n')) >= 0) {
-                const line = buffered.slice(0, nl).trim();
-                buffered = buffered.slice(nl + 1);
-                if (line) {
-                    try {
-                        onSample(mapStats(JSON.parse(line)));
-                    } catch {
-                        // skip a line we cannot read
-                    }
-                }
-            }
-        });
+        const lines = new NdjsonSplitter((value) => onSample(mapStats(value)));
+        stream.on('data', (chunk: Buffer) => lines.push(chunk));
         await new Promise<void>((resolve) => {
             signal.addEventListener('abort', () => {
                 stream.destroy?.();
@@ -592,23 +579,9 @@ export class DockerodeClient implements DockerClient {
                     s.destroy?.();
                     return;
                 }
-                let buffered = '';
-                s.on('data', (chunk: Buffer) => {
-                    buffered += chunk.toString('utf8');
-                    let nl: number;
-                    while ((nl = buffered.indexOf('\n')) >= 0) {
-                        const line = buffered.slice(0, nl).trim();
-                        buffered = buffered.slice(nl + 1);
-                        if (!line) {
-                            continue;
-                        }
-                        try {
-                            handlers.onEvent(mapEvent(JSON.parse(line)));
-                        } catch {
-                            // a line we cannot read is not a reason to drop the stream
-                        }
-                    }
-                });
+                // a line we cannot read is not a reason to drop the stream: the splitter counts it
+                const lines = new NdjsonSplitter((value) => handlers.onEvent(mapEvent(value)));
+                s.on('data', (chunk: Buffer) => lines.push(chunk));
                 s.on('error', (e: unknown) => close(e));
                 s.on('end', () => close(new DockerError('unreachable', 'The events stream ended.')));
                 s.on('close', () => {

@@ -71,6 +71,8 @@ const builds = [
     // parts (ssh, BuildKit session and progress) in files of their own, required when first used
     { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts] },
     ...LAZY_PARTS.map((p) => ({ ...nodeBuild, entryPoints: { [p.bundle]: p.entry }, outdir: 'dist' })),
+    // the lessons' content and live demos, loaded when the first lesson opens
+    { ...nodeBuild, entryPoints: { lessons: 'src/lessons/runtime.ts' }, outdir: 'dist' },
     // dockerfile-ast, loaded on the first Dockerfile hover or explain
     { ...nodeBuild, entryPoints: { dockerfile: 'src/dockerfile/analysis/index.ts' }, outdir: 'dist' },
 ];

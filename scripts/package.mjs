@@ -13,6 +13,6 @@ run(process.execPath, ['scripts/build.mjs', '--production']);
 // --no-dependencies: everything the extension needs is bundled into dist/
 run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out]);
 console.log(`VSIX: ${out} — ${(statSync(out).size / 1024).toFixed(1)} KiB`);
-for (const f of ['dist/extension.js', 'dist/docker.js', 'dist/docker-ssh.js', 'dist/docker-session.js', 'dist/docker-buildkit.js', 'dist/dockerfile.js', 'media/dist/lesson.js', 'media/dist/dockerfile.js']) {
+for (const f of ['dist/extension.js', 'dist/docker.js', 'dist/docker-ssh.js', 'dist/docker-session.js', 'dist/docker-buildkit.js', 'dist/lessons.js', 'dist/dockerfile.js', 'media/dist/lesson.js', 'media/dist/dockerfile.js']) {
     console.log(`  ${f}: ${(statSync(join(root, f)).size / 1024).toFixed(1)} KiB`);
 }

@@ -26,6 +26,7 @@ import { DockerfileHoverProvider } from './dockerfile/hover';
 import { DockerfilePanels } from './panels/dockerfilePanel';
 import { RefreshManager } from './tree/refreshManager';
 import { localeOf } from './lessons/catalog';
+import type { LessonRuntime } from './lessons/runtime';
 import { LessonPanels } from './panels/lessonPanels';
 import { LessonProgress } from './panels/progress';
 import { LiveView } from './panels/protocol';
@@ -110,6 +111,10 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
         refresh,
         log: log.child('lessons'),
         settings: () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage }),
+        runtime: (() => {
+            const load = lazyModule<{ lessonRuntime: LessonRuntime }>(path.join(context.extensionPath, 'dist', 'lessons.js'));
+            return () => load().lessonRuntime;
+        })(),
     });
     context.subscriptions.push(panels);
 

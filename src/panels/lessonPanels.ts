@@ -4,16 +4,8 @@ import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { Engine } from '../docker/engine';
 import { LESSONS, localeOf, Locale } from '../lessons/catalog';
-import { lessonContent } from '../lessons/content';
-import { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
-import { CgroupLimitsDemo, OomDemo } from '../lessons/live/cgroups';
-import { HelloFlowDemo } from '../lessons/live/helloFlow';
-import { ImageVsContainerDemo } from '../lessons/live/imageVsContainer';
-import { NamespacesDemo } from '../lessons/live/namespaces';
-import { SharedKernelDemo } from '../lessons/live/sharedKernel';
-import { WhyDockerDemo } from '../lessons/live/whyDocker';
-import { DemoId } from '../lessons/model';
-import { renderLesson } from '../lessons/render';
+import type { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
+import type { LessonRuntime } from '../lessons/runtime';
 import { RefreshManager } from '../tree/refreshManager';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from './protocol';
 import { WebviewHost } from './webviewHost';
@@ -26,19 +18,9 @@ export interface LessonPanelDeps {
     readonly refresh: RefreshManager;
     readonly log: Logger;
     readonly settings: () => DemoSettings;
+    /** The lessons' content and demos, loaded on first use (dist/lessons.js). */
+    readonly runtime: () => LessonRuntime;
 }
-
-type DemoFactory = (ctx: DemoContext) => Demo;
-
-const DEMOS: Record<DemoId, DemoFactory> = {
-    'why.sameEverywhere': (ctx) => new WhyDockerDemo(ctx),
-    'ivc.explore': (ctx) => new ImageVsContainerDemo(ctx),
-    'hello.flow': (ctx) => new HelloFlowDemo(ctx),
-    'vm.sharedKernel': (ctx) => new SharedKernelDemo(ctx),
-    'cgroups.limits': (ctx) => new CgroupLimitsDemo(ctx),
-    'cgroups.oom': (ctx) => new OomDemo(ctx),
-    'ns.insideOutside': (ctx) => new NamespacesDemo(ctx),
-};
 
 function panelStrings(): PanelStrings {
     return {
@@ -90,9 +72,10 @@ class LessonPanel extends Disposable {
         // streams a demo opened (stats) pause while the panel is hidden and close with it
         this.register(panel.onDidChangeViewState((e) => this.demos.forEach((d) => d.onVisibility?.(e.webviewPanel.visible))));
         const ctx = this.context();
-        for (const block of lessonContent(lessonId)?.blocks ?? []) {
+        const runtime = deps.runtime();
+        for (const block of runtime.lessonContent(lessonId)?.blocks ?? []) {
             if (block.kind === 'live') {
-                this.demos.set(block.demo, DEMOS[block.demo](ctx));
+                this.demos.set(block.demo, runtime.createDemo(block.demo, ctx));
             }
         }
         this.register({ dispose: () => this.demos.forEach((d) => d.dispose?.()) });
@@ -131,13 +114,14 @@ class LessonPanel extends Disposable {
             return;
         }
         if (msg.type === 'ready') {
-            const lesson = lessonContent(this.lessonId);
+            const runtime = this.deps.runtime();
+            const lesson = runtime.lessonContent(this.lessonId);
             this.post({
                 type: 'render',
                 lessonId: this.lessonId,
                 title: this.panel.title,
                 lang: this.locale,
-                blocks: lesson ? renderLesson(lesson, this.locale) : [],
+                blocks: lesson ? runtime.renderLesson(lesson, this.locale) : [],
                 strings: panelStrings(),
             });
             // a reload re-sends what the demos showed; the first time, they start

@@ -65,8 +65,15 @@ const lazyParts = {
 };
 
 const builds = [
-    // the banner marks when VS Code started to evaluate the bundle, so activation can log module load too
-    { ...nodeBuild, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', banner: { js: 'var __dlModuleStart = performance.now();' } },
+    // banner and footer mark the start and end of the bundle's evaluation, so activation can log the
+    // module load too (VS Code may wait a while between loading the module and calling activate())
+    {
+        ...nodeBuild,
+        entryPoints: { extension: 'src/extension.ts' },
+        outdir: 'dist',
+        banner: { js: 'var __dlModuleStart = performance.now();' },
+        footer: { js: 'var __dlModuleEnd = performance.now();' },
+    },
     // dockerode (~65 ms to load) lives in its own file, required on first use; its rarely used
     // parts (ssh, BuildKit session and progress) in files of their own, required when first used
     { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts] },

@@ -10,9 +10,18 @@ export default tseslint.config(
         files: ['**/*.ts'],
         rules: {
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
             'no-restricted-imports': 'off',
             eqeqeq: ['error', 'always'],
             curly: 'error',
+        },
+    },
+    {
+        // `import * as vscode` makes esbuild copy the whole vscode API object once per importing file
+        // at load (~3 ms of activation with 29 files): `import vscode = require('vscode')` shares one.
+        files: ['src/**/*.ts'],
+        rules: {
+            'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='vscode'] > ImportNamespaceSpecifier", message: "Use `import vscode = require('vscode')` (one shared object at load, see eslint.config.mjs)." }],
         },
     },
     {

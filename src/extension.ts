@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ExplorerDeps } from './commands/actions';
 import { containerCommands } from './commands/containers';
 import { DockerfileCodeLens, dockerfileCommands, DockerfileDeps, buildDockerfile, runWithLimits } from './commands/dockerfile';

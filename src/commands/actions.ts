@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Logger } from '../common/logger';
 import { ApiCall } from '../docker/cli';
 import { Engine } from '../docker/engine';

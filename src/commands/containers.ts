@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { containerCall, ContainerAction } from '../docker/cli';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { ContainerNode, stateWord } from '../tree/containersTree';

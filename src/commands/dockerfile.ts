@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DockerfileAnalyses } from '../dockerfile/analyses';
 import { BuiltImages } from '../dockerfile/builtImages';
 import { classifyError } from '../docker/errors';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Settings } from '../common/config';
 import { Logger } from '../common/logger';
 import { discoverEndpoints, EndpointInputs, parseDockerHost } from '../docker/endpoint';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Logger } from '../common/logger';
 import { RefreshManager } from '../tree/refreshManager';
 import { CommandIds, CommandSpec } from './registry';

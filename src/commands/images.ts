@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatBytes } from '../common/format';
 import { imageCall, parseMemory, PRUNE_CALL, runCall, splitCommand } from '../docker/cli';
 import { imageLabel, instructionOf } from '../docker/mapping';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { LESSONS, localeOf } from '../lessons/catalog';
 import { LessonPanels } from '../panels/lessonPanels';
 import { LessonProgress } from '../panels/progress';

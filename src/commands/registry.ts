@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { classifyError } from '../docker/errors';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Logger } from '../common/logger';
 import { DockerClient, ExecSession } from '../docker/types';
 

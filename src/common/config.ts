@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Every configuration key, read in one place. */
 export const Settings = {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** A base class that owns disposables and releases them together. */
 export abstract class Disposable implements vscode.Disposable {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DockerError } from '../docker/errors';
 
 export interface UserMessage {

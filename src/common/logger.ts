@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** One LogOutputChannel for the extension; each component logs with its own prefix. */
 export class Logger {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type * as Analysis from './analysis';
 
 export type AnalysisModule = typeof Analysis;

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const KEY = 'dockerLessons.builtImages';
 

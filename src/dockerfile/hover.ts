@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CommandIds } from '../commands/registry';
 import { formatAge, formatBytes } from '../common/format';
 import { imageLabel } from '../docker/mapping';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { lessonDoneKey, setContext } from '../common/contextKeys';
 import { Disposable } from '../common/disposable';
 import { Logger } from '../common/logger';

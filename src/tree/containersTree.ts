@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
 import { formatMemory, formatPorts, healthFromStatus } from '../common/format';
 import { containerCall, LIST_CONTAINERS_CALL } from '../docker/cli';

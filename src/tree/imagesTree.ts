@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
 import { formatAge, formatBytes } from '../common/format';
 import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
 import { LessonInfo, LESSONS, Locale } from '../lessons/catalog';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
 import { Logger } from '../common/logger';
 import { Engine } from '../docker/engine';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Engine, EngineState } from '../docker/engine';

@@ -193,7 +193,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Image')}: ${c.image}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${statusText(c)}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Command')}: ${c.command}`);
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString()}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString(wordsLanguage())}`);
         try {
             const controller = new AbortController();
             const sub = token.onCancellationRequested(() => controller.abort());

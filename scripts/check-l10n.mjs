@@ -7,6 +7,8 @@
  *    the translation keeps the same `{0}`-style placeholders.
  * 2. Every `%key%` in package.json exists in package.nls.json and in package.nls.ko.json, and the two
  *    nls files have the same keys.
+ * 3. No Korean translation has a bare particle after a placeholder (`{0}를`): it must fit any value,
+ *    `{0}을(를)`; Korean text in src/**\/*.ts with one is warned about.
  *
  * Uses the TypeScript parser, so quotes, escapes and comments are handled as the compiler sees them.
  * Prints what is missing and exits 1, or prints one OK line. `--root DIR` checks another tree.
@@ -223,6 +225,40 @@ if (nls && nlsKo) {
             if (want !== got) {
                 problems.push(`${rel(nlsKoFile)}: "${key}" has placeholders [${got}], ${rel(nlsFile)} has [${want}]`);
             }
+        }
+    }
+}
+
+// 3. Korean particles after a placeholder must fit any value: 을(를)/이(가)/(으)로/은(는)/와(과), never a
+//    bare `}를` `}가` `}로` … (test/unit/koreanParticles.test.ts scans the built bundles the same way).
+const BARE_PARTICLE = /\}(["'”’`]?)(가|를|로|은|는|이|을|와|과)/g;
+const FITS_ANY = ['이(가)', '가(이)', '을(를)', '를(을)', '은(는)', '는(은)', '와(과)', '과(와)'];
+function bareParticles(text) {
+    const out = [];
+    for (const m of text.matchAll(BARE_PARTICLE)) {
+        const after = text.slice(m.index + 1 + m[1].length, m.index + 5 + m[1].length);
+        if (!FITS_ANY.some((f) => after.startsWith(f))) {
+            out.push(text.slice(Math.max(0, m.index - 20), m.index + 8));
+        }
+    }
+    return out;
+}
+for (const [file, table] of [
+    [bundleFile, bundle],
+    [nlsKoFile, nlsKo],
+]) {
+    for (const [key, value] of Object.entries(table ?? {})) {
+        for (const hit of typeof value === 'string' ? bareParticles(value) : []) {
+            problems.push(`${rel(file)}: ${JSON.stringify(key)}: a bare particle after a placeholder (…${hit}…): write 을(를)/이(가)/(으)로/은(는)/와(과) or restructure`);
+        }
+    }
+}
+// Korean texts kept in the sources (the lessons' { en, ko } texts and Words tables): warned here, failed by the unit test
+for (const file of tsFiles(path.join(ROOT, 'src'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const hit of bareParticles(text)) {
+        if (/[\uac00-\ud7a3]/.test(hit)) {
+            warnings.push(`${rel(file)}: a bare Korean particle after a placeholder (…${hit.replace(/\n/g, ' ')}…)`);
         }
     }
 }

@@ -1,5 +1,7 @@
 import vscode = require('vscode');
+import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
+import { classifyError } from '../docker/errors';
 import { DockerClient, ExecSession } from '../docker/types';
 
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
@@ -23,7 +25,7 @@ export function openLogsTerminal(client: DockerClient, id: string, name: string,
                 })
                 .catch((e: unknown) => {
                     log.warn(`logs of ${name}: ${e instanceof Error ? e.message : String(e)}`);
-                    write.fire(`\r\n${vscode.l10n.t('Could not read the logs: {0}', e instanceof Error ? e.message : String(e))}\r\n`);
+                    write.fire(`\r\n${vscode.l10n.t('Could not read the logs: {0}', describeError(classifyError(e)).message)}\r\n`);
                 });
         },
         close: () => {
@@ -67,7 +69,7 @@ export function openShellTerminal(client: DockerClient, id: string, name: string
                 })
                 .catch((e: unknown) => {
                     log.warn(`shell in ${name}: ${e instanceof Error ? e.message : String(e)}`);
-                    write.fire(`${vscode.l10n.t('Could not open a shell: {0}', e instanceof Error ? e.message : String(e))}\r\n`);
+                    write.fire(`${vscode.l10n.t('Could not open a shell: {0}', describeError(classifyError(e)).message)}\r\n`);
                     write.fire(`${vscode.l10n.t('The container must be running and have /bin/sh.')}\r\n`);
                 });
         },

@@ -96,7 +96,8 @@ export class DockerodeClient implements DockerClient {
             return await Promise.race([fn(combined), aborted]);
         } catch (e) {
             if (timeout.aborted && !signal?.aborted) {
-                throw new DockerError('timeout', `No answer from ${this.endpoint.display} within ${Math.round(this.timeoutMs / 1000)} s.`, { cause: e });
+                const seconds = Math.round(this.timeoutMs / 1000);
+                throw new DockerError('timeout', `No answer from ${this.endpoint.display} within ${seconds} s.`, { cause: e, reason: { id: 'noAnswer', endpoint: this.endpoint.display, seconds } });
             }
             throw classifyError(e);
         } finally {

@@ -7,7 +7,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { DockerEndpoint, EndpointSource } from './types';
-import { DockerError } from './errors';
+import { DockerError, DockerReason } from './errors';
 
 export interface EndpointInputs {
     /** The `dockerLessons.dockerHost` setting ('' when unset). */
@@ -29,19 +29,19 @@ export const DEFAULT_NPIPE = '//./pipe/docker_engine';
 /** Parse a `DOCKER_HOST`-style URL. Throws a `DockerError` of kind `badConfig` when it is not usable. */
 export function parseDockerHost(value: string, source: EndpointSource, extra: Partial<DockerEndpoint> = {}): DockerEndpoint {
     const raw = value.trim();
-    const bad = (why: string): never => {
-        throw new DockerError('badConfig', `"${raw}" is not a Docker host we can use: ${why}`, { detail: source });
+    const bad = (why: string, reason: DockerReason): never => {
+        throw new DockerError('badConfig', `"${raw}" is not a Docker host we can use: ${why}`, { detail: source, reason });
     };
     const m = /^([a-z]+):\/\/(.*)$/i.exec(raw);
     if (!m) {
-        bad('expected a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375');
+        bad('expected a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375', { id: 'hostNotUrl', host: raw });
     }
     const scheme = m![1].toLowerCase();
     const rest = m![2];
     switch (scheme) {
         case 'unix': {
             if (!rest.startsWith('/')) {
-                bad('a unix socket needs an absolute path, e.g. unix:///var/run/docker.sock');
+                bad('a unix socket needs an absolute path, e.g. unix:///var/run/docker.sock', { id: 'unixNotAbsolute', host: raw });
             }
             return { kind: 'unix', socketPath: rest, source, display: `unix://${rest}`, ...extra };
         }
@@ -49,7 +49,7 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
             // npipe:////./pipe/docker_engine → //./pipe/docker_engine
             const pipe = rest.replace(/^\/*/, '//').replace(/\//g, '/');
             if (!/^\/\/[^/]+\/pipe\/.+/.test(pipe)) {
-                bad('a named pipe looks like npipe:////./pipe/docker_engine');
+                bad('a named pipe looks like npipe:////./pipe/docker_engine', { id: 'npipeForm', host: raw });
             }
             return { kind: 'npipe', socketPath: pipe, source, display: `npipe://${pipe}`, ...extra };
         }
@@ -61,15 +61,15 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
                 // not http://: the URL parser would drop ":80" as http's default port
                 url = new URL(`tcp://${rest}`);
             } catch {
-                return bad('the host or port is not valid');
+                return bad('the host or port is not valid', { id: 'hostPortInvalid', host: raw });
             }
             if (!url.hostname) {
-                bad('the host name is missing');
+                bad('the host name is missing', { id: 'hostNameMissing', host: raw });
             }
             const tlsWanted = scheme === 'https' || extra.tls !== undefined;
             const port = url.port ? Number(url.port) : tlsWanted ? 2376 : 2375;
             if (!Number.isInteger(port) || port < 1 || port > 65535) {
-                bad('the port must be between 1 and 65535');
+                bad('the port must be between 1 and 65535', { id: 'portRange', host: raw });
             }
             const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
             return {
@@ -87,10 +87,10 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
             try {
                 url = new URL(`ssh://${rest}`);
             } catch {
-                return bad('expected ssh://user@host[:port]');
+                return bad('expected ssh://user@host[:port]', { id: 'sshForm', host: raw });
             }
             if (!url.hostname) {
-                bad('the host name is missing');
+                bad('the host name is missing', { id: 'hostNameMissing', host: raw });
             }
             const port = url.port ? Number(url.port) : 22;
             const username = url.username ? decodeURIComponent(url.username) : undefined;
@@ -105,9 +105,9 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
             };
         }
         case 'fd':
-            return bad('fd:// sockets are only for the daemon itself');
+            return bad('fd:// sockets are only for the daemon itself', { id: 'fdScheme', host: raw });
         default:
-            return bad(`the scheme "${scheme}" is not supported (use unix, npipe, tcp or ssh)`);
+            return bad(`the scheme "${scheme}" is not supported (use unix, npipe, tcp or ssh)`, { id: 'schemeUnsupported', host: raw, scheme });
     }
 }
 
@@ -145,7 +145,8 @@ export function currentContextName(inputs: EndpointInputs): string | undefined {
     try {
         config = JSON.parse(text);
     } catch {
-        throw new DockerError('badConfig', `${path.join(dockerConfigDir(inputs), 'config.json')} is not valid JSON`);
+        const file = path.join(dockerConfigDir(inputs), 'config.json');
+        throw new DockerError('badConfig', `${file} is not valid JSON`, { reason: { id: 'fileNotJson', file } });
     }
     const name = (config as { currentContext?: unknown } | null)?.currentContext;
     return typeof name === 'string' && name && name !== 'default' ? name : undefined;
@@ -158,17 +159,17 @@ export function contextEndpoint(name: string, inputs: EndpointInputs): DockerEnd
     const metaFile = path.join(dir, 'meta', hash, 'meta.json');
     const text = inputs.readFile(metaFile);
     if (!text) {
-        throw new DockerError('badConfig', `The docker context "${name}" does not exist (no ${metaFile}).`);
+        throw new DockerError('badConfig', `The docker context "${name}" does not exist (no ${metaFile}).`, { reason: { id: 'contextMissing', context: name, file: metaFile } });
     }
     let meta: ContextMeta;
     try {
         meta = JSON.parse(text) as ContextMeta;
     } catch {
-        throw new DockerError('badConfig', `${metaFile} is not valid JSON`);
+        throw new DockerError('badConfig', `${metaFile} is not valid JSON`, { reason: { id: 'fileNotJson', file: metaFile } });
     }
     const host = meta.Endpoints?.docker?.Host;
     if (!host) {
-        throw new DockerError('badConfig', `The docker context "${name}" has no Docker endpoint.`);
+        throw new DockerError('badConfig', `The docker context "${name}" has no Docker endpoint.`, { reason: { id: 'contextNoEndpoint', context: name } });
     }
     const tlsDir = path.join(dir, 'tls', hash, 'docker');
     const hasTls = !!inputs.readFile(path.join(tlsDir, 'ca.pem')) || !!inputs.readFile(path.join(tlsDir, 'cert.pem'));

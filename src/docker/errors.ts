@@ -17,16 +17,44 @@ export type DockerErrorKind =
     | 'cancelled' // the user or the extension stopped it
     | 'unknown';
 
+/**
+ * Why, as data: the UI words it in the user's language (src/common/errorWords.ts); `message` keeps
+ * the English sentence for the log. Set where the extension itself decides (endpoint checks, streams
+ * and our own timeout); errors that carry the daemon's message have none (its words are quoted).
+ */
+export type DockerReason =
+    | { readonly id: 'hostNotUrl'; readonly host: string }
+    | { readonly id: 'unixNotAbsolute'; readonly host: string }
+    | { readonly id: 'npipeForm'; readonly host: string }
+    | { readonly id: 'hostPortInvalid'; readonly host: string }
+    | { readonly id: 'hostNameMissing'; readonly host: string }
+    | { readonly id: 'portRange'; readonly host: string }
+    | { readonly id: 'sshForm'; readonly host: string }
+    | { readonly id: 'fdScheme'; readonly host: string }
+    | { readonly id: 'schemeUnsupported'; readonly host: string; readonly scheme: string }
+    | { readonly id: 'fileNotJson'; readonly file: string }
+    | { readonly id: 'contextMissing'; readonly context: string; readonly file: string }
+    | { readonly id: 'contextNoEndpoint'; readonly context: string }
+    | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number };
+
+export type DockerReasonId = DockerReason['id'];
+
+/** Every reason id, for tests that check each has words in every language. */
+export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer'];
+
 export class DockerError extends Error {
     readonly kind: DockerErrorKind;
+    /** Why, as data for the UI to word (undefined when `message` is the daemon's or the system's own text). */
+    readonly reason?: DockerReason;
     readonly statusCode?: number;
     /** Low-level code (`ENOENT`…) or other detail for the log. */
     readonly detail?: string;
 
-    constructor(kind: DockerErrorKind, message: string, opts: { statusCode?: number; detail?: string; cause?: unknown } = {}) {
+    constructor(kind: DockerErrorKind, message: string, opts: { statusCode?: number; detail?: string; cause?: unknown; reason?: DockerReason } = {}) {
         super(message);
         this.name = 'DockerError';
         this.kind = kind;
+        this.reason = opts.reason;
         this.statusCode = opts.statusCode;
         this.detail = opts.detail;
         if (opts.cause !== undefined) {
@@ -35,7 +63,7 @@ export class DockerError extends Error {
     }
 }
 
-const KINDS: readonly DockerErrorKind[] = ['noSocket', 'permission', 'refused', 'timeout', 'unreachable', 'apiVersion', 'notFound', 'conflict', 'http', 'badConfig', 'cancelled', 'unknown'];
+export const KINDS: readonly DockerErrorKind[] = ['noSocket', 'permission', 'refused', 'timeout', 'unreachable', 'apiVersion', 'notFound', 'conflict', 'http', 'badConfig', 'cancelled', 'unknown'];
 
 function isDockerErrorShape(e: unknown): e is DockerError {
     const x = e as { name?: unknown; kind?: unknown; message?: unknown } | null;
@@ -88,7 +116,7 @@ export function classifyError(error: unknown): DockerError {
     }
     // dist/docker.js bundles its own copy of this class, so recognise it by shape, not by instanceof
     if (isDockerErrorShape(error)) {
-        return new DockerError(error.kind, error.message, { statusCode: error.statusCode, detail: error.detail, cause: (error as { cause?: unknown }).cause });
+        return new DockerError(error.kind, error.message, { statusCode: error.statusCode, detail: error.detail, reason: error.reason, cause: (error as { cause?: unknown }).cause });
     }
     const err = (error && typeof error === 'object' ? error : { message: String(error) }) as ErrorLike;
     const code = typeof err.code === 'string' ? err.code : undefined;

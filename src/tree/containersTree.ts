@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { Disposable } from '../common/disposable';
-import { formatMemory, formatPorts, healthFromStatus } from '../common/format';
+import { containerStatusText, healthWord, stateWord as stateWordIn } from '../common/containerStatusText';
+import { formatMemory, formatPorts } from '../common/format';
 import { containerCall, LIST_CONTAINERS_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { ContainerState, ContainerSummary } from '../docker/types';
@@ -38,22 +39,17 @@ export function groupOf(state: ContainerState): ContainerGroup {
 
 /** The state in words (never colour alone). */
 export function stateWord(state: ContainerState): string {
-    switch (state) {
-        case 'running':
-            return vscode.l10n.t('running');
-        case 'paused':
-            return vscode.l10n.t('paused');
-        case 'restarting':
-            return vscode.l10n.t('restarting');
-        case 'removing':
-            return vscode.l10n.t('removing');
-        case 'exited':
-            return vscode.l10n.t('exited');
-        case 'dead':
-            return vscode.l10n.t('dead');
-        default:
-            return vscode.l10n.t('created');
-    }
+    return stateWordIn(vscode.l10n, state);
+}
+
+/** The language durations are written in: the display language when the extension has its words. */
+function wordsLanguage(): string {
+    return vscode.l10n.bundle ? vscode.env.language : 'en';
+}
+
+/** What the row says about the state, in the display language (never the engine's English). */
+export function statusText(c: ContainerSummary): string {
+    return containerStatusText(vscode.l10n, wordsLanguage(), c).text;
 }
 
 function stateIcon(state: ContainerState, health?: string): vscode.ThemeIcon {
@@ -171,15 +167,17 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             return item;
         }
         const c = node.container;
-        const health = healthFromStatus(c.status);
+        const status = containerStatusText(vscode.l10n, wordsLanguage(), c);
+        const health = status.info.health;
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.id = `container:${c.id}`;
         const ports = formatPorts(c.ports);
-        // the daemon's own words say the state ("Up 3 minutes", "Exited (137) 2 minutes ago")
-        item.description = [c.status || stateWord(c.state), c.image, ports].filter(Boolean).join(' · ');
+        // built from the list's State and the parsed Status ("Exited (code 137) · 2 minutes ago"), in the
+        // display language; the engine's own text only when its form is unknown
+        item.description = [status.text, c.image, ports].filter(Boolean).join(' · ');
         item.iconPath = stateIcon(c.state, health);
         item.contextValue = `${c.state}Container container`;
-        item.accessibilityInformation = { label: vscode.l10n.t('Container {0}, {1}, from image {2}', c.name, c.status || stateWord(c.state), c.image) };
+        item.accessibilityInformation = { label: vscode.l10n.t('Container {0}, {1}, from image {2}', c.name, status.text, c.image) };
         return item;
     }
 
@@ -193,9 +191,9 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         tip.appendMarkdown(`**${vscode.l10n.t('Container')}** `).appendText(c.name);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${c.shortId}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Image')}: ${c.image}`);
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${stateWord(c.state)} — ${c.status}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${statusText(c)}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Command')}: ${c.command}`);
-        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString()}`);
+        tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString(wordsLanguage())}`);
         try {
             const controller = new AbortController();
             const sub = token.onCancellationRequested(() => controller.abort());
@@ -204,7 +202,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
                 tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Host PID: {0} — the host sees this container\'s main process as an ordinary process.', d.state.pid));
             }
             if (d.state.health) {
-                tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Health')}: ${d.state.health}`);
+                tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Health')}: ${healthWord(vscode.l10n, d.state.health)}`);
             }
             if (d.state.oomKilled) {
                 tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('The kernel killed it for using more memory than its limit (OOMKilled).'));

@@ -67,21 +67,21 @@ suite('Docker Lessons explorer (e2e)', () => {
         return row;
     }
 
-    test('a running container says "Up"; Stop and Start from its context menu change that', async function () {
+    test('a running container says "Running · started …"; Stop and Start from its context menu change that', async function () {
         this.timeout(90_000);
-        let row = await containerRow(/^Up\b/);
+        let row = await containerRow(/^Running · started /);
         // the running group holds it
         await wb.waitForRow('Containers', /^Running/);
 
         await wb.contextMenu(row, 'Stop Container');
         // `sleep` ignores SIGTERM, so the engine waits its 10 s before SIGKILL
-        row = await containerRow(/^Exited\b/, 25_000);
+        row = await containerRow(/^Exited \(code 137\) · /, 25_000);
         await wb.waitForRow('Containers', /^Stopped/);
         assert.strictEqual((await docker().getContainer(NAME).inspect()).State.Running, false);
         await wb.expectNoErrorToast(500);
 
         await wb.contextMenu(row, 'Start Container');
-        row = await containerRow(/^Up\b/);
+        row = await containerRow(/^Running · started /);
         assert.strictEqual((await docker().getContainer(NAME).inspect()).State.Running, true);
         await wb.expectNoErrorToast(500);
         await wb.mouseAway();
@@ -89,7 +89,7 @@ suite('Docker Lessons explorer (e2e)', () => {
     });
 
     test('removing a running container asks first, names it as running, and Cancel keeps it', async () => {
-        const row = await containerRow(/^Up\b/);
+        const row = await containerRow(/^Running · started /);
         await wb.contextMenu(row, 'Remove Container…');
         const dialog = wb.dialog();
         await dialog.waitFor({ state: 'visible', timeout: 10_000 });
@@ -104,7 +104,7 @@ suite('Docker Lessons explorer (e2e)', () => {
         assert.strictEqual(info.State.Running, true, 'the container should still run');
         // after a refresh too, the row is still there
         await wb.runCommand('Docker Lessons: Refresh');
-        await containerRow(/^Up\b/);
+        await containerRow(/^Running · started /);
     });
 
     test('an image a container uses cannot be removed: the dialog names the container', async () => {

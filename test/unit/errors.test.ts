@@ -1,24 +1,6 @@
 import * as assert from 'assert/strict';
 import { classifyError, daemonMessage, DockerError, DockerErrorKind, isConnectionError } from '../../src/docker/errors';
-import { fixture } from './helpers';
-
-/**
- * errors.json holds the enumerable fields of errors that dockerode 5 / docker-modem really threw
- * against a real daemon (see fixtures/README.md). Rebuild an Error with those fields.
- */
-const captured = fixture('errors.json') as Record<string, Record<string, unknown>>;
-
-function rebuild(name: string): Error {
-    const shape = captured[name];
-    assert.ok(shape, `fixture errors.json has ${name}`);
-    const err = new Error(String(shape.message)) as Error & Record<string, unknown>;
-    for (const [k, v] of Object.entries(shape)) {
-        if (k !== 'message' && v !== undefined && v !== null) {
-            err[k] = v;
-        }
-    }
-    return err;
-}
+import { capturedError as rebuild } from './helpers';
 
 function nodeError(code: string, message = `connect ${code} /var/run/docker.sock`): Error {
     return Object.assign(new Error(message), { code });

@@ -15,3 +15,21 @@ export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'unit', 'fixtures');
 export function fixture(name: string): any {
     return JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8'));
 }
+
+/**
+ * errors.json holds the enumerable fields of errors that dockerode 5 / docker-modem really threw
+ * against a real daemon (see fixtures/README.md). Rebuild an Error with those fields.
+ */
+export function capturedError(name: string): Error {
+    const shape = (fixture('errors.json') as Record<string, Record<string, unknown>>)[name];
+    if (!shape) {
+        throw new Error(`fixture errors.json has no ${name}`);
+    }
+    const err = new Error(String(shape.message)) as Error & Record<string, unknown>;
+    for (const [k, v] of Object.entries(shape)) {
+        if (k !== 'message' && v !== undefined && v !== null) {
+            err[k] = v;
+        }
+    }
+    return err;
+}

@@ -1,5 +1,5 @@
 import * as assert from 'assert/strict';
-import { imageLabel, mapContainer, mapContainers, mapEvent, mapImages, mapState, mapVersion, shortId } from '../../src/docker/mapping';
+import { imageLabel, mapContainer, mapContainers, mapEvent, mapImages, mapState, mapVersion, parseContainerStatus, shortId } from '../../src/docker/mapping';
 import { ContainerSummary, ImageSummary } from '../../src/docker/types';
 import { fixture } from './helpers';
 
@@ -309,4 +309,16 @@ describe('mapping: mapEvent (real GET /events lines)', () => {
         const e = mapEvent(null);
         assert.deepEqual(e, { type: '', action: '', id: '', time: 0, attributes: {} });
     });
+});
+
+describe('mapping: the status of every container in containers.json parses (real GET /containers/json)', () => {
+    // the full parse is tested with many captured statuses in containerStatus.test.ts
+    for (const c of mapContainers(rawContainers)) {
+        it(`${c.name}: "${c.status}"`, () => {
+            const info = parseContainerStatus(c.status);
+            assert.notEqual(info.phase, 'unknown');
+            assert.equal(info.phase === 'up', c.state === 'running' || c.state === 'paused');
+            assert.equal(!!info.paused, c.state === 'paused');
+        });
+    }
 });

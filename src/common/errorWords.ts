@@ -1,0 +1,110 @@
+/**
+ * A DockerError in the user's language: the kind and the reason (data from src/docker) become words
+ * here; the daemon's own message is quoted as the engine's words, never passed off as ours.
+ * No `vscode` import: src/common/errorMessages.ts passes `vscode.l10n`; unit tests pass the bundles.
+ */
+import { DockerError, DockerReason } from '../docker/errors';
+import { L10n } from './l10n';
+
+export interface UserMessage {
+    /** What went wrong, in one sentence. */
+    readonly message: string;
+    /** What to do next, in one sentence. */
+    readonly next: string;
+}
+
+/** The reason in words. Exhaustive over `DockerReason` (the compiler checks the switch). */
+export function reasonText(l10n: L10n, r: DockerReason): string {
+    switch (r.id) {
+        case 'hostNotUrl':
+            return l10n.t('The Docker host "{0}" is not a URL: use one such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375.', r.host);
+        case 'unixNotAbsolute':
+            return l10n.t('The Docker host "{0}" is a unix socket without an absolute path (for example unix:///var/run/docker.sock).', r.host);
+        case 'npipeForm':
+            return l10n.t('The Docker host "{0}" is not a named pipe path such as npipe:////./pipe/docker_engine.', r.host);
+        case 'hostPortInvalid':
+            return l10n.t('The Docker host "{0}" has a host name or port that is not valid.', r.host);
+        case 'hostNameMissing':
+            return l10n.t('The Docker host "{0}" has no host name.', r.host);
+        case 'portRange':
+            return l10n.t('The Docker host "{0}" has a port outside 1–65535.', r.host);
+        case 'sshForm':
+            return l10n.t('The Docker host "{0}" is not an SSH address such as ssh://user@host[:port].', r.host);
+        case 'fdScheme':
+            return l10n.t('The Docker host "{0}" uses fd://, which only the daemon itself can use.', r.host);
+        case 'schemeUnsupported':
+            return l10n.t('The Docker host "{0}" uses the scheme "{1}", which is not supported: use unix, npipe, tcp or ssh.', r.host, r.scheme);
+        case 'fileNotJson':
+            return l10n.t('The file {0} is not valid JSON.', r.file);
+        case 'contextMissing':
+            return l10n.t('The docker context "{0}" does not exist (there is no {1}).', r.context, r.file);
+        case 'contextNoEndpoint':
+            return l10n.t('The docker context "{0}" has no Docker endpoint.', r.context);
+        case 'noAnswer':
+            return l10n.t('Docker at {0} did not answer within {1} s.', r.endpoint, r.seconds);
+    }
+}
+
+/** A DockerError in the user's words, with a next step. Details go to the log, not here. */
+export function describeErrorIn(l10n: L10n, err: DockerError, where?: string): UserMessage {
+    const at = where ?? l10n.t('the Docker endpoint');
+    switch (err.kind) {
+        case 'noSocket':
+            return {
+                message: l10n.t('Docker is not running, or there is no Docker socket at {0}.', at),
+                next: l10n.t('Start Docker (for example `sudo systemctl start docker`, or open Docker Desktop), then try again.'),
+            };
+        case 'permission':
+            return {
+                message: l10n.t('Permission denied on the Docker socket {0}.', at),
+                next: l10n.t('Add your user to the `docker` group (`sudo usermod -aG docker $USER`, then sign in again), or use rootless Docker.'),
+            };
+        case 'refused':
+            return {
+                message: l10n.t('Nothing is listening at {0}.', at),
+                next: l10n.t('Start the Docker daemon, or check the Docker host setting.'),
+            };
+        case 'timeout':
+            return {
+                message: err.reason ? reasonText(l10n, err.reason) : l10n.t('Docker at {0} did not answer in time.', at),
+                next: l10n.t('Check that the daemon is not stuck, or raise the setting `dockerLessons.requestTimeoutSeconds`.'),
+            };
+        case 'unreachable':
+            return {
+                message: l10n.t('Cannot reach the Docker host {0}.', at),
+                next: l10n.t('Check the host name and your network (VPN, firewall, SSH access).'),
+            };
+        case 'apiVersion':
+            return {
+                message: l10n.t('Docker at {0} uses an API version this extension cannot use. The engine says: {1}', at, err.message),
+                next: l10n.t('Update Docker Engine, or update this extension.'),
+            };
+        case 'badConfig':
+            return {
+                message: err.reason ? reasonText(l10n, err.reason) : l10n.t('The Docker endpoint is not usable: {0}', err.message),
+                next: l10n.t('Fix the setting `dockerLessons.dockerHost`, the `DOCKER_HOST` variable or the current docker context.'),
+            };
+        case 'notFound':
+            return {
+                message: l10n.t('Docker could not find it. The engine says: {0}', err.message),
+                next: l10n.t('Something else may have removed it. The views have been refreshed.'),
+            };
+        case 'conflict':
+            return {
+                message: l10n.t('Docker refused because of a conflict. The engine says: {0}', err.message),
+                next: l10n.t('Check the state of the container or image, then try again.'),
+            };
+        case 'cancelled':
+            return { message: l10n.t('Cancelled.'), next: '' };
+        case 'http':
+            return {
+                message: l10n.t('Docker answered with an error. The engine says: {0}', err.message),
+                next: l10n.t('Show Logs has the details.'),
+            };
+        default:
+            return {
+                message: l10n.t('Something went wrong talking to Docker. The original message: {0}', err.message),
+                next: l10n.t('Show Logs has the details.'),
+            };
+    }
+}

@@ -150,7 +150,7 @@ function builderLines(e: Extract<BuildEvent, { kind: 'builder' }>): string[] {
     } else {
         lines.push(
             e.reason === 'engine-default'
-                ? vscode.l10n.t('Builder: the legacy builder, because this engine is set to use it (DOCKER_BUILDKIT=0).')
+                ? vscode.l10n.t('Builder: the legacy builder, because this engine is set to use it (the "buildkit" feature is off in its daemon.json).')
                 : e.reason === 'refused'
                   ? vscode.l10n.t('Builder: the legacy builder, because this engine refused a BuildKit build.')
                   : e.reason === 'requested'

@@ -45,6 +45,8 @@ export class BuildStreamReader {
     /** Set once a BuildKit status message arrived. */
     sawBuildkit = false;
     private current: BuildStepRef | undefined;
+    /** The legacy builder sends the `\n` of a `Step n/N` line as a message of its own. */
+    private stepLineOpen = false;
     private readonly vertexes = new Map<string, VertexState>();
     private readonly stepDigests = new Set<string>();
 
@@ -82,12 +84,18 @@ export class BuildStreamReader {
         if (typeof m.stream !== 'string') {
             return;
         }
+        const closesStep = this.stepLineOpen && m.stream === '\n';
+        this.stepLineOpen = false;
+        if (closesStep) {
+            return;
+        }
         const step = this.builder === 'legacy' ? LEGACY_STEP.exec(m.stream) : undefined;
         if (step) {
             this.current = { builder: 'legacy', step: Number(step[1]), total: Number(step[2]), text: step[3].trim() };
             this.steps = this.current.total;
             this.emit({ kind: 'step', ...this.current });
             this.emit({ kind: 'output', text: `Step ${this.current.step}/${this.current.total} : ${this.current.text}\n` });
+            this.stepLineOpen = !m.stream.endsWith('\n');
             return;
         }
         // `Successfully built 1a2b3c…` is how the legacy builder (and Podman) name the image

@@ -164,6 +164,7 @@ export function mapImageDetails(raw: Json): ImageDetails {
         os: str(raw?.Os),
         cmd: strings(raw?.Config?.Cmd),
         entrypoint: strings(raw?.Config?.Entrypoint),
+        layerCount: Array.isArray(raw?.RootFS?.Layers) ? raw.RootFS.Layers.length : 0,
         raw,
     };
 }

@@ -162,6 +162,8 @@ export interface ImageDetails {
     readonly os: string;
     readonly cmd: readonly string[];
     readonly entrypoint: readonly string[];
+    /** `RootFS.Layers`: the filesystem layers the image really has (a step can change files and leave none). */
+    readonly layerCount: number;
     readonly raw: unknown;
 }
 

@@ -20,6 +20,7 @@ import { layerRowText } from '../../src/tree/layerText';
 import { Cleanup, rawDocker, requireEngine, sleep, uniqueName, waitFor } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'dockerfiles');
+const note = (text: string) => console.log(`      ${text}`);
 const en = { t: (msg: string, ...args: (string | number)[]) => msg.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) };
 
 type StepEvent = Extract<BuildEvent, { kind: 'step' }>;
@@ -114,9 +115,20 @@ describe('docker: BuildKit builds, and the Images view layer rows for each build
     describe('layers/: WORKDIR, ENV, a RUN that writes nothing, a COPY', function () {
         const text = fs.readFileSync(path.join(FIXTURES, 'layers', 'Dockerfile'), 'utf8');
         const built: Partial<Record<BuilderKind, string>> = {};
+        const runs: Partial<Record<BuilderKind, { result: BuildResult; events: BuildEvent[] }>> = {};
+
+        before(async function () {
+            // the builder as the extension picks it, then the legacy fallback asked for
+            runs.buildkit = await build('layers');
+            runs.legacy = await build('layers', 'legacy');
+            for (const b of ['buildkit', 'legacy'] as const) {
+                const r = runs[b]!.result;
+                built[b] = r.ok ? r.imageId : undefined;
+            }
+        });
 
         it('the extension picks BuildKit on this engine and says so first; steps are BuildKit\'s [n/N]', async function () {
-            const { result, events } = await build('layers');
+            const { result, events } = runs.buildkit!;
             assert.ok(result.ok, JSON.stringify(result));
             assert.strictEqual(result.builder, 'buildkit');
             assert.deepStrictEqual(events[0], { kind: 'builder', builder: 'buildkit', reason: 'supported', networkNone: bridge ? undefined : true });
@@ -127,17 +139,16 @@ describe('docker: BuildKit builds, and the Images view layer rows for each build
             );
             assert.match(outputOf(events), /^#\d+ \[2\/4\] WORKDIR \/app$/m);
             assert.match(outputOf(events), /^#\d+ writing image sha256:[0-9a-f]{64} done$/m);
-            built.buildkit = result.imageId;
             const inspected = await client.inspectImage(result.imageId);
             assert.deepStrictEqual(inspected.cmd, ['cat', '/app/hello.txt']);
         });
 
         it('the same file with the legacy builder (the fallback)', async function () {
-            const { result, events } = await build('layers', 'legacy');
+            const { result, events } = runs.legacy!;
             assert.ok(result.ok, JSON.stringify(result));
             assert.strictEqual(result.builder, 'legacy');
+            assert.deepStrictEqual(events[0], { kind: 'builder', builder: 'legacy', reason: 'requested', networkNone: undefined });
             assert.strictEqual(stepsOf(events).length, analyze(text).steps.length);
-            built.legacy = result.imageId;
         });
 
         for (const builder of ['buildkit', 'legacy'] as const) {
@@ -167,6 +178,11 @@ describe('docker: BuildKit builds, and the Images view layer rows for each build
                 assert.strictEqual(workdir.step.range.start.line, lineOf(text, /^WORKDIR/));
                 assert.strictEqual(workdir.layer.changes, 'files');
                 assert.strictEqual(workdir.layer.size, 0);
+                // the real layers: at most one per filesystem step (a step that changed nothing may leave none)
+                const layers = (await client.inspectImage(built[builder]!)).layerCount;
+                const base = (await client.inspectImage('busybox:latest')).layerCount;
+                note(`${builder}: layers/ has ${layers} layers (busybox ${base}); history rows of filesystem steps: ${history.filter((h) => h.changes === 'files').length}`);
+                assert.ok(layers >= base + 2 && layers <= base + 3, `${layers} layers on busybox's ${base}`);
                 // and /app really is in the image: WORKDIR changed the filesystem
                 const c = await docker.createContainer({ Image: built[builder]!, Cmd: ['sh', '-c', 'test -d /app && pwd'], Labels: { 'dl-test': 'buildkit' } });
                 cleanup.container(c.id);

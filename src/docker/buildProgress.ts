@@ -94,7 +94,8 @@ export class BuildStreamReader {
             this.current = { builder: 'legacy', step: Number(step[1]), total: Number(step[2]), text: step[3].trim() };
             this.steps = this.current.total;
             this.emit({ kind: 'step', ...this.current });
-            this.emit({ kind: 'output', text: `Step ${this.current.step}/${this.current.total} : ${this.current.text}\n` });
+            // as the engine wrote it: `Step 2/4 : …` (Docker), `STEP 2/4: …` (Podman)
+            this.emit({ kind: 'output', text: m.stream.endsWith('\n') ? m.stream : `${m.stream}\n` });
             this.stepLineOpen = !m.stream.endsWith('\n');
             return;
         }

@@ -159,6 +159,26 @@ describe('buildkit progress: BuildStreamReader on real streams', () => {
     });
 });
 
+describe('podman: the legacy path on a real Podman 4.3 stream', () => {
+    it('STEP n/N: steps, the failed step on its line, Podman\'s own output kept', () => {
+        const { reader, events, output } = replay('build-podman-fail.ndjson', 'legacy');
+        assert.deepEqual(
+            steps(events).map((s) => `${s.step}/${s.total} ${s.text}`),
+            ['1/4 FROM busybox', '2/4 RUN echo ok', '3/4 RUN exit 3'],
+        );
+        assert.match(output, /^STEP 2\/4: RUN echo ok\n--> Using cache [0-9a-f]{64}\n/m);
+        assert.deepEqual(reader.failedAt, { builder: 'legacy', step: 3, total: 4, text: 'RUN exit 3' });
+        assert.match(reader.failure!, /exit status 3/);
+        const text = dockerfile('fail');
+        assert.equal(stepOfBuild(analyze(text), reader.failedAt!)!.range.start.line, text.split('\n').indexOf('RUN exit 3'));
+    });
+
+    it('its ping (headers as Podman 4.3.1 sent them) picks the legacy builder', () => {
+        const ping = { 'api-version': '1.41', 'builder-version': '', 'buildkit-version': '', 'libpod-api-version': '4.3.1', server: 'Libpod/4.3.1 (linux)' };
+        assert.deepEqual(builderFromPing(ping), { builder: 'legacy', reason: 'no-buildkit' });
+    });
+});
+
 describe('build steps: parseBuildkitStep, stepOfBuild, parseErrorLine', () => {
     it('parses BuildKit vertex names; internal vertexes are not steps', () => {
         assert.deepEqual(parseBuildkitStep('[2/4] RUN echo hi'), { builder: 'buildkit', step: 2, total: 4, stage: undefined, text: 'RUN echo hi' });

@@ -151,7 +151,7 @@ describe('hover teaching text: the corrections of issue #9', () => {
     it('ENTRYPOINT/CMD: --entrypoint overrides; CMD is the arguments only with the exec form; the shell form ignores CMD and run arguments', () => {
         const e = info('ENTRYPOINT');
         assert.match(e.when.en, /--entrypoint/);
-        assert.match(e.what.en, /exec form .* CMD and the arguments of `docker run IMAGE …` are passed/);
+        assert.match(e.what.en, /exec form .* gets CMD as its arguments, or the arguments of `docker run IMAGE …`, which replace CMD/);
         assert.match(e.what.en, /shell form .* ignores both/);
         assert.doesNotMatch(e.what.en, /always runs; CMD becomes its default arguments/);
         assert.match(e.what.ko, /셸 형식.*둘 다 무시됩니다/);

@@ -55,8 +55,8 @@ const INFO: Record<string, KeywordInfo> = {
     ENTRYPOINT: {
         kind: 'metadata',
         what: {
-            en: 'The program a container of this image runs. In the exec form (`ENTRYPOINT ["prog", "arg"]`) CMD and the arguments of `docker run IMAGE …` are passed to it; the shell form (`ENTRYPOINT prog arg`) ignores both.',
-            ko: '이 이미지의 컨테이너가 실행하는 프로그램입니다. exec 형식(`ENTRYPOINT ["prog", "arg"]`)이면 CMD와 `docker run IMAGE …`의 인자가 이 프로그램에 전달되고, 셸 형식(`ENTRYPOINT prog arg`)이면 둘 다 무시됩니다.',
+            en: 'The program a container of this image runs. In the exec form (`ENTRYPOINT ["prog", "arg"]`) it gets CMD as its arguments, or the arguments of `docker run IMAGE …`, which replace CMD; the shell form (`ENTRYPOINT prog arg`) ignores both.',
+            ko: '이 이미지의 컨테이너가 실행하는 프로그램입니다. exec 형식(`ENTRYPOINT ["prog", "arg"]`)이면 CMD가 이 프로그램의 인자로 전달되고, `docker run IMAGE …`에 인자를 주면 그 인자가 CMD를 대신합니다. 셸 형식(`ENTRYPOINT prog arg`)이면 둘 다 무시됩니다.',
         },
         when: {
             en: 'Runs in the container when it starts, not at build. `docker run --entrypoint PROG IMAGE` replaces it.',

@@ -122,7 +122,7 @@ class DockerfilePanel extends Disposable {
                 title: vscode.l10n.t('Explain this Dockerfile'),
                 line: vscode.l10n.t('Line'),
                 instruction: vscode.l10n.t('Instruction'),
-                kind: vscode.l10n.t('Adds'),
+                kind: vscode.l10n.t('Changes'),
                 size: vscode.l10n.t('Layer size'),
                 build: vscode.l10n.t('Build Image'),
                 run: vscode.l10n.t('Run with Limits'),

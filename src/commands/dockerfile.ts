@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import { DockerfileAnalyses } from '../dockerfile/analyses';
 import { BuiltImages } from '../dockerfile/builtImages';
 import { classifyError } from '../docker/errors';
+import type { BuildEvent } from '../docker/types';
 import { appendBounded } from '../lessons/live/demo';
 import { DockerfilePanels } from '../panels/dockerfilePanel';
 import { LessonPanels } from '../panels/lessonPanels';
@@ -72,9 +73,15 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
                     rel,
                     tag,
                     (e) => {
-                        if (e.kind === 'step') {
-                            progress.report({ message: `${e.step}/${e.total}: ${e.text}`, increment: 100 / Math.max(1, e.total) });
-                            log = appendBounded(log, `Step ${e.step}/${e.total} : ${e.text}\n`);
+                        if (e.kind === 'builder') {
+                            deps.log.info(`build of ${tag}: ${e.builder === 'buildkit' ? 'BuildKit (POST /build?version=2)' : 'legacy builder (POST /build?version=1)'}, ${e.reason}`);
+                            log = appendBounded(log, builderLines(e).map((l) => `# ${l}\n`).join(''));
+                        } else if (e.kind === 'step') {
+                            const where = e.builder === 'buildkit' ? `[${e.stage ? `${e.stage} ` : ''}${e.step}/${e.total}]` : `${e.step}/${e.total}:`;
+                            progress.report({
+                                message: `${where} ${e.text}${e.cached ? ` (${vscode.l10n.t('cached')})` : ''}`,
+                                increment: e.builder === 'legacy' ? 100 / Math.max(1, e.total) : undefined,
+                            });
                         } else {
                             log = appendBounded(log, e.text);
                         }
@@ -83,7 +90,7 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
                     controller.signal,
                 );
             } catch (e) {
-                return { ok: false as const, message: '', step: undefined, error: classifyError(e) };
+                return { ok: false as const, message: '', at: undefined, error: classifyError(e) };
             }
         },
     );
@@ -98,20 +105,24 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
     if (result.ok) {
         await deps.built.remember(uri, tag);
         panels.setBuildState(uri, { state: 'done', log: log + `\n${vscode.l10n.t('Built {0}.', tag)}\n`, message: vscode.l10n.t('Built {0}.', tag) });
-        void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}. Hover a RUN, COPY or ADD line to see the size of the layer it made.', tag));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}. Hover a RUN, COPY, ADD or WORKDIR line to see the size of the layer it made.', tag));
         return true;
     }
-    // `Step n/N` counts every instruction in the file, in order
-    const failing = result.step ? analysis.steps[result.step - 1] : undefined;
-    const line = failing?.range.start.line ?? 0;
+    // the builder's step (legacy `Step n/N`, BuildKit `[stage n/N]`) back to its line; a parse error names its line
+    const mod = deps.analyses.module();
+    const failing = result.at ? mod.stepOfBuild(analysis, result.at) : undefined;
+    const parseLine = failing ? undefined : mod.parseErrorLine(result.message);
+    const line = failing?.range.start.line ?? (parseLine !== undefined && parseLine < doc.lineCount ? parseLine : 0);
     const range = failing
         ? new vscode.Range(failing.range.start.line, failing.range.start.character, failing.range.end.line, failing.range.end.character)
-        : new vscode.Range(0, 0, 0, Math.max(1, doc.lineAt(0).text.length));
+        : new vscode.Range(line, 0, line, Math.max(1, doc.lineAt(line).text.length));
+    const known = !!failing || line > 0 || parseLine === 0;
     const diag = new vscode.Diagnostic(range, vscode.l10n.t('The build failed here: {0}', result.message), vscode.DiagnosticSeverity.Error);
     diag.source = 'Docker Lessons (docker build)';
     deps.diagnostics.set(uri, [diag]);
-    panels.setBuildState(uri, { state: 'error', log: log + `\n${result.message}\n`, message: result.message, errorLine: failing ? line : undefined });
-    deps.log.error(`build of ${tag} failed at step ${result.step ?? '?'} (line ${line + 1}): ${result.message}`);
+    panels.setBuildState(uri, { state: 'error', log: log + `\n${result.message}\n`, message: result.message, errorLine: known ? line : undefined });
+    const where = result.at ? (result.at.builder === 'buildkit' ? `[${result.at.stage ? `${result.at.stage} ` : ''}${result.at.step}/${result.at.total}]` : `step ${result.at.step}`) : '?';
+    deps.log.error(`build of ${tag} (${'builder' in result ? result.builder : '?'}) failed at ${where} (line ${line + 1}): ${result.message}`);
     const show = vscode.l10n.t('Go to Line');
     // not awaited: the command (and the panel's build button) finish now, the message stays
     void vscode.window.showErrorMessage(vscode.l10n.t('The build failed at line {0}: {1}', line + 1, result.message), show).then(async (pick) => {
@@ -122,6 +133,32 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
         }
     });
     return false;
+}
+
+/** The build output's first lines: which builder ran, and why (as the CLI's choice would be explained). */
+function builderLines(e: Extract<BuildEvent, { kind: 'builder' }>): string[] {
+    const lines: string[] = [];
+    if (e.builder === 'buildkit') {
+        lines.push(
+            e.reason === 'engine-default'
+                ? vscode.l10n.t('Builder: BuildKit, the default builder of this engine.')
+                : vscode.l10n.t('Builder: BuildKit (this engine supports it; it is what `docker build` uses since Engine 23).'),
+        );
+        if (e.networkNone) {
+            lines.push(vscode.l10n.t('This engine has no default bridge network, so RUN steps run without a network (--network none).'));
+        }
+    } else {
+        lines.push(
+            e.reason === 'engine-default'
+                ? vscode.l10n.t('Builder: the legacy builder, because this engine is set to use it (the "buildkit" feature is off in its daemon.json).')
+                : e.reason === 'refused'
+                  ? vscode.l10n.t('Builder: the legacy builder, because this engine refused a BuildKit build.')
+                  : e.reason === 'requested'
+                    ? vscode.l10n.t('Builder: the legacy builder (DOCKER_BUILDKIT=0).')
+                    : vscode.l10n.t('Builder: the legacy builder, because this engine has no BuildKit (Podman, or Docker on Windows).'),
+        );
+    }
+    return lines;
 }
 
 export function dockerfileCommands(deps: DockerfileDeps): CommandSpec[] {

@@ -4,6 +4,7 @@ import { imageCall, parseMemory, PRUNE_CALL, runCall, splitCommand } from '../do
 import { imageLabel, instructionOf } from '../docker/mapping';
 import { ImageSummary, RunOptions } from '../docker/types';
 import { ImageNode } from '../tree/imagesTree';
+import { layerKindWord } from '../tree/layerText';
 import { ViewIds } from '../tree/views';
 import { ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
@@ -193,13 +194,19 @@ async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
     const call = imageCall('history', refOf(image));
     logCall(deps.log, call);
     const layers = await deps.views.images.layers(image.id);
+    // the real layer count: the legacy builder stores no layer for a step that changed nothing, BuildKit may
+    const layerCount = await deps.engine
+        .client()
+        .inspectImage(image.id)
+        .then((d) => d.layerCount)
+        .catch(() => undefined);
     const lines = [
         `# ${call.cli}`,
-        `# ${vscode.l10n.t('Oldest step first. "layer" steps added files; "metadata" steps only changed settings.')}`,
+        `# ${vscode.l10n.t('Oldest step first. "layer" steps (RUN, COPY, ADD, WORKDIR) changed files, even when 0 B; "config" steps changed only the image config.')}`,
         '',
-        ...layers.map((l, i) => `${String(i + 1).padStart(3)}  ${(l.empty ? vscode.l10n.t('metadata') : formatBytes(l.size)).padEnd(10)}  ${instructionOf(l.createdBy)}`),
+        ...layers.map((l, i) => `${String(i + 1).padStart(3)}  ${layerKindWord(l, vscode.l10n).padEnd(8)}  ${formatBytes(l.size).padEnd(10)}  ${instructionOf(l.createdBy)}`),
         '',
-        `# ${vscode.l10n.t('Total: {0} in {1} layers', formatBytes(image.size), layers.filter((l) => !l.empty).length)}`,
+        ...(layerCount ? [`# ${vscode.l10n.t('Total: {0} in {1} layers', formatBytes(image.size), layerCount)}`] : []),
     ];
     await deps.docs.show(`/images/${refOf(image).replace(/[/:]/g, '_')}.history.txt`, lines.join('\n'), 'plaintext');
 }

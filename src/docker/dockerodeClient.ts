@@ -6,7 +6,7 @@
 import Dockerode from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { contextTar } from './buildContext';
+import { buildImage } from './build';
 import { classifyError, DockerError } from './errors';
 import { withoutModemEnv } from './modemEnv';
 import { NdjsonSplitter } from './ndjson';
@@ -14,6 +14,7 @@ import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetai
 import { PassThrough } from 'stream';
 import {
     BuildEvent,
+    BuildOptions,
     BuildResult,
     ContainerDetails,
     ContainerSummary,
@@ -441,77 +442,8 @@ export class DockerodeClient implements DockerClient {
         });
     }
 
-    async buildImage(contextDir: string, dockerfileRel: string, tag: string, onEvent: (e: BuildEvent) => void, signal?: AbortSignal): Promise<BuildResult> {
-        const { stream: tarStream } = contextTar(contextDir, dockerfileRel);
-        let stream: NodeJS.ReadableStream & { destroy?: () => void };
-        try {
-            stream = (await this.docker.buildImage(tarStream as unknown as NodeJS.ReadableStream, {
-                t: tag,
-                dockerfile: dockerfileRel.split(path.sep).join('/'),
-                rm: true,
-                forcerm: true,
-                version: '1',
-                abortSignal: signal,
-            } as Dockerode.ImageBuildOptions)) as NodeJS.ReadableStream & { destroy?: () => void };
-        } catch (e) {
-            throw classifyError(e);
-        }
-        const onAbort = () => stream.destroy?.();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        let step: number | undefined;
-        let total = 0;
-        let imageId = '';
-        let failure: string | undefined;
-        try {
-            await new Promise<void>((resolve, reject) => {
-                this.docker.modem.followProgress(
-                    stream,
-                    (err: unknown) => (err ? reject(err) : resolve()),
-                    (ev: { stream?: string; error?: string; errorDetail?: { message?: string }; aux?: { ID?: string } }) => {
-                        if (ev.aux?.ID) {
-                            imageId = ev.aux.ID;
-                        }
-                        if (typeof ev.error === 'string') {
-                            failure = ev.errorDetail?.message ?? ev.error;
-                            return;
-                        }
-                        if (typeof ev.stream !== 'string') {
-                            return;
-                        }
-                        const m = /^Step (\d+)\/(\d+) : (.*)/.exec(ev.stream);
-                        if (m) {
-                            step = Number(m[1]);
-                            total = Number(m[2]);
-                            onEvent({ kind: 'step', step, total, text: m[3].trim() });
-                        } else {
-                            const id = /^Successfully built ([0-9a-f]+)/m.exec(ev.stream)?.[1];
-                            if (id && !imageId) {
-                                imageId = id;
-                            }
-                            onEvent({ kind: 'output', text: ev.stream });
-                        }
-                    },
-                );
-            });
-        } catch (e) {
-            if (signal?.aborted) {
-                throw new DockerError('cancelled', 'The build was cancelled.');
-            }
-            throw classifyError(e);
-        } finally {
-            signal?.removeEventListener('abort', onAbort);
-        }
-        // docker-modem ends a destroyed stream as if it had finished: check the signal ourselves
-        if (signal?.aborted) {
-            throw new DockerError('cancelled', 'The build was cancelled.');
-        }
-        if (failure !== undefined) {
-            return { ok: false, message: failure.trim(), step };
-        }
-        if (!imageId) {
-            throw new DockerError('unreachable', 'The build output ended before the image was made.');
-        }
-        return { ok: true, imageId, steps: total };
+    buildImage(contextDir: string, dockerfileRel: string, tag: string, onEvent: (e: BuildEvent) => void, signal?: AbortSignal, options?: BuildOptions): Promise<BuildResult> {
+        return buildImage(this.docker, contextDir, dockerfileRel, tag, onEvent, signal, options);
     }
 
     async execCapture(id: string, cmd: readonly string[]): Promise<{ output: string; exitCode: number }> {

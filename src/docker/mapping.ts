@@ -2,7 +2,7 @@
  * Engine API JSON → the project's own types. Pure functions; unit-tested with JSON captured
  * from a real daemon (test/unit/fixtures).
  */
-import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineInfo, StatsSample, EngineVersion, ImageDetails, ImageSummary, LayerInfo, PortSummary, PullProgress } from './types';
+import { ContainerDetails, ContainerState, ContainerSummary, EngineEvent, EngineInfo, StatsSample, EngineVersion, ImageDetails, ImageSummary, LayerChanges, LayerInfo, PortSummary, PullProgress } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -164,6 +164,7 @@ export function mapImageDetails(raw: Json): ImageDetails {
         os: str(raw?.Os),
         cmd: strings(raw?.Config?.Cmd),
         entrypoint: strings(raw?.Config?.Entrypoint),
+        layerCount: Array.isArray(raw?.RootFS?.Layers) ? raw.RootFS.Layers.length : 0,
         raw,
     };
 }
@@ -174,20 +175,28 @@ export function mapHistory(raw: Json): LayerInfo[] {
         return [];
     }
     return raw
-        .map(
-            (h: Json): LayerInfo => ({
+        .map((h: Json): LayerInfo => {
+            const createdBy = str(h?.CreatedBy);
+            return {
                 id: str(h?.Id),
-                createdBy: str(h?.CreatedBy),
+                createdBy,
                 size: Number(h?.Size) || 0,
                 created: Number(h?.Created) || 0,
                 empty: !(Number(h?.Size) > 0),
+                changes: historyStepKind(createdBy),
                 tags: strings(h?.Tags).filter((t) => t !== NONE_TAG),
-            }),
-        )
+            };
+        })
         .reverse();
 }
 
-/** `/bin/sh -c #(nop)  CMD ["sh"]` → `CMD ["sh"]`; `/bin/sh -c apk add x` → `RUN apk add x`. */
+const INSTRUCTION = /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?=\s|$)/;
+
+/**
+ * The Dockerfile instruction of a history row, from both builders' records:
+ * legacy `/bin/sh -c #(nop)  CMD ["sh"]` → `CMD ["sh"]`, `|1 V=1 /bin/sh -c apk add x` → `RUN apk add x`;
+ * BuildKit `ENV A=b`, `COPY f . # buildkit`, `RUN |1 V=1 /bin/sh -c apk add x # buildkit` → `RUN apk add x`.
+ */
 export function instructionOf(createdBy: string): string {
     const s = createdBy.trim();
     const nop = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s.exec(s);
@@ -199,15 +208,36 @@ export function instructionOf(createdBy: string): string {
         return `RUN ${run[1].trim()}`;
     }
     if (/^\|\d+ /.test(s)) {
-        // build args prefix: `|1 VERSION=1 /bin/sh -c …`
-        return instructionOf(s.replace(/^\|\d+ (\S+=\S*\s+)*/, ''));
+        // build args prefix: `|1 VERSION=1 /bin/sh -c …` (a value may hold spaces: cut at the shell when there is one)
+        const shell = /^\|\d+ .*?(\/bin\/sh -c .*)$/s.exec(s);
+        return instructionOf(shell ? shell[1] : s.replace(/^\|\d+ (\S+=\S*\s+)*/, ''));
     }
     const plain = s.replace(/\s*# buildkit$/, '');
-    if (!plain || /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?=\s|$)/.test(plain)) {
+    const bkRun = /^RUN (\|\d+ .*)$/s.exec(plain) ?? /^RUN (\/bin\/sh -c .*)$/s.exec(plain);
+    if (bkRun) {
+        // BuildKit keeps the RUN keyword in front of what the legacy builder records
+        return instructionOf(bkRun[1]);
+    }
+    if (!plain || INSTRUCTION.test(plain)) {
         return plain;
     }
     // an exec-form RUN is recorded as the bare command
     return `RUN ${plain}`;
+}
+
+/** Instructions that change the image's files: WORKDIR too, since it creates its folder when missing. */
+const CHANGES_FILES = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+/**
+ * What a history row's instruction changes, classified by the instruction, never by the size: a RUN or
+ * WORKDIR can leave 0 B (an empty folder, nothing changed, only deletions) and still be a filesystem step.
+ */
+export function historyStepKind(createdBy: string): LayerChanges {
+    const keyword = /^\S+/.exec(instructionOf(createdBy))?.[0]?.toUpperCase();
+    if (!keyword) {
+        return 'unknown';
+    }
+    return CHANGES_FILES.has(keyword) ? 'files' : 'config';
 }
 
 export function mapPullProgress(raw: Json): PullProgress {

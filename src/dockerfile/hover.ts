@@ -76,7 +76,7 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
             } else if (!info) {
                 md.appendMarkdown(vscode.l10n.t('not an instruction Docker knows'));
             } else {
-                md.appendMarkdown(info.kind === 'layer' ? `$(layers) ${vscode.l10n.t('adds a filesystem layer')}` : `$(tag) ${vscode.l10n.t('adds only metadata (no files)')}`);
+                md.appendMarkdown(info.kind === 'layer' ? `$(layers) ${vscode.l10n.t('changes files: adds a filesystem layer')}` : `$(tag) ${vscode.l10n.t('changes only the image config (no files)')}`);
             }
             md.appendMarkdown('\n\n');
             if (info) {
@@ -147,7 +147,11 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
             const mapped = this.analyses.module().mapHistoryToSteps(a, history).find((m) => m.step.range.start.line === step.range.start.line);
             if (mapped) {
                 md.appendMarkdown('---\n\n');
-                md.appendText(vscode.l10n.t('In {0} (built from this file), this line made a layer of {1}.', tag, formatBytes(mapped.layer.size)));
+                md.appendText(
+                    mapped.layer.size > 0
+                        ? vscode.l10n.t('In {0} (built from this file), this line made a layer of {1}.', tag, formatBytes(mapped.layer.size))
+                        : vscode.l10n.t('In {0} (built from this file), this line left 0 B: no file content (it may still have created a folder or deleted files).', tag),
+                );
                 md.appendMarkdown('\n\n');
             }
         } catch {

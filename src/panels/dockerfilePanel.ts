@@ -91,13 +91,16 @@ class DockerfilePanel extends Disposable {
             try {
                 const history = await this.deps.images.layers(img.id);
                 for (const m of this.deps.analyses.module().mapHistoryToSteps(a, history)) {
-                    sizes.set(m.step.range.start.line, m.layer.empty ? '0 B' : formatBytes(m.layer.size));
+                    // a config-only step has no layer; a filesystem step shows its size, 0 B included
+                    if (m.step.kind === 'layer') {
+                        sizes.set(m.step.range.start.line, formatBytes(m.layer.size));
+                    }
                 }
             } catch (e) {
                 this.deps.log.warn(`history of ${tag}: ${e instanceof Error ? e.message : String(e)}`);
             }
         }
-        const kindLabel = (k: string) => (k === 'layer' ? vscode.l10n.t('filesystem layer') : k === 'stage' ? vscode.l10n.t('new build stage') : vscode.l10n.t('metadata only'));
+        const kindLabel = (k: string) => (k === 'layer' ? vscode.l10n.t('filesystem layer') : k === 'stage' ? vscode.l10n.t('new build stage') : vscode.l10n.t('config only'));
         const trusted = vscode.workspace.isTrusted;
         return {
             file: vscode.workspace.asRelativePath(this.uri),
@@ -119,7 +122,7 @@ class DockerfilePanel extends Disposable {
                 title: vscode.l10n.t('Explain this Dockerfile'),
                 line: vscode.l10n.t('Line'),
                 instruction: vscode.l10n.t('Instruction'),
-                kind: vscode.l10n.t('Adds'),
+                kind: vscode.l10n.t('Changes'),
                 size: vscode.l10n.t('Layer size'),
                 build: vscode.l10n.t('Build Image'),
                 run: vscode.l10n.t('Run with Limits'),

@@ -3,9 +3,10 @@ import { Disposable } from '../common/disposable';
 import { formatAge, formatBytes } from '../common/format';
 import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
-import { imageLabel, instructionOf } from '../docker/mapping';
+import { imageLabel } from '../docker/mapping';
 import { ContainerSummary, ImageSummary, LayerInfo } from '../docker/types';
 import { stateWord } from './containersTree';
+import { layerInstruction, layerRowText, layersExplanation } from './layerText';
 import { NodeCache } from './nodeCache';
 import { DockerSnapshot, RefreshManager } from './refreshManager';
 
@@ -184,7 +185,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
                 item.id = `image:${node.parent.image.id}/layers`;
                 item.iconPath = new vscode.ThemeIcon('layers');
                 const tip = new vscode.MarkdownString();
-                tip.appendText(vscode.l10n.t('Each instruction in the Dockerfile made one step. RUN, COPY and ADD add a filesystem layer; the others only add metadata.'));
+                tip.appendText(layersExplanation(vscode.l10n));
                 tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock(imageCall('history', node.parent.label).cli, 'sh');
                 item.tooltip = tip;
                 item.contextValue = 'layers';
@@ -192,15 +193,14 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             }
             case 'layer': {
                 const l = node.layer;
-                // content hashes (`COPY file:d813…64 hex… in /`) say nothing to a learner: keep 12 characters
-                const text = instructionOf(l.createdBy).replace(/\b(file|dir|multi):([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1:$2…') || vscode.l10n.t('(unknown step)');
-                const item = new vscode.TreeItem(text.length > 80 ? `${text.slice(0, 79)}…` : text, vscode.TreeItemCollapsibleState.None);
+                const row = layerRowText(l, vscode.l10n);
+                const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
                 item.id = `image:${node.parent.parent.image.id}/layer:${node.index}`;
-                item.description = l.empty ? vscode.l10n.t('metadata only, 0 B') : vscode.l10n.t('layer, {0}', formatBytes(l.size));
-                item.iconPath = new vscode.ThemeIcon(l.empty ? 'tag' : 'layers-active');
+                item.description = row.description;
+                item.iconPath = new vscode.ThemeIcon(row.icon);
                 const tip = new vscode.MarkdownString();
-                tip.appendCodeblock(text, 'dockerfile');
-                tip.appendText(l.empty ? vscode.l10n.t('This step changed only the image\'s settings (metadata); it added no files.') : vscode.l10n.t('This step added a filesystem layer of {0}.', formatBytes(l.size)));
+                tip.appendCodeblock(layerInstruction(l) || row.label, 'dockerfile');
+                tip.appendText(row.tooltip);
                 item.tooltip = tip;
                 item.contextValue = 'layer';
                 return item;

@@ -1,7 +1,8 @@
 /**
- * Dockerfile builds against the private engine, through the extension's own `buildImage()` (classic
- * builder, context tar from `src/docker/buildContext.ts`), and the image history mapped back to the
- * Dockerfile's lines by `mapHistoryToSteps()`. Contexts: test/fixtures/dockerfiles/.
+ * Dockerfile builds against the private engine, through the extension's own `buildImage()` with the
+ * legacy builder asked for (`builder: 'legacy'`, the fallback for engines without BuildKit; BuildKit
+ * builds are in buildkit.test.ts), context tar from `src/docker/buildContext.ts`, and the image history
+ * mapped back to the Dockerfile's lines by `mapHistoryToSteps()`. Contexts: test/fixtures/dockerfiles/.
  *
  * Every image a build makes (final and intermediate, read from the build's ` ---> <id>` lines) is
  * removed by id afterwards; images that existed before the suite (busybox, hello-world) never are.
@@ -16,7 +17,7 @@ import { createDockerClient } from '../../src/docker/dockerodeClient';
 import { parseDockerHost } from '../../src/docker/endpoint';
 import { DockerError } from '../../src/docker/errors';
 import { BuildEvent, BuildResult, DockerClient, LayerInfo } from '../../src/docker/types';
-import { analyze, mapHistoryToSteps } from '../../src/dockerfile/analysis';
+import { analyze, mapHistoryToSteps, stepOfBuild } from '../../src/dockerfile/analysis';
 import { instructionOf } from '../../src/docker/mapping';
 import { Cleanup, demux, rawDocker, requireEngine, sleep, uniqueName, waitFor } from './helpers';
 
@@ -30,7 +31,7 @@ const lineOf = (text: string, re: RegExp): number => {
     return i;
 };
 
-describe('docker: Dockerfile builds and history mapping against the private engine', function () {
+describe('docker: Dockerfile builds (legacy builder) and history mapping against the private engine', function () {
     this.timeout(120_000);
     let docker: Dockerode;
     let client: DockerClient;
@@ -53,7 +54,7 @@ describe('docker: Dockerfile builds and history mapping against the private engi
             }
         };
         try {
-            const result = await client.buildImage(path.join(FIXTURES, dir), 'Dockerfile', uniqueName(dir), record, signal);
+            const result = await client.buildImage(path.join(FIXTURES, dir), 'Dockerfile', uniqueName(dir), record, signal, { builder: 'legacy' });
             if (result.ok) {
                 cleanup.image(result.imageId);
             }
@@ -127,6 +128,8 @@ describe('docker: Dockerfile builds and history mapping against the private engi
 
         it('buildImage() resolves ok with the image id and step count; each step was reported in order', async function () {
             assert.ok(result.ok);
+            assert.strictEqual(result.builder, 'legacy');
+            assert.deepStrictEqual(events[0], { kind: 'builder', builder: 'legacy', reason: 'requested', networkNone: undefined });
             assert.match(result.imageId, /^sha256:[0-9a-f]{64}$/);
             const steps = events.filter((e): e is Extract<BuildEvent, { kind: 'step' }> => e.kind === 'step');
             const a = analyze(text);
@@ -220,20 +223,20 @@ describe('docker: Dockerfile builds and history mapping against the private engi
     });
 
     describe('fail/: a failing RUN', function () {
-        it('resolves {ok:false, step: 3} with the exit code; the analysis puts step 3 on the RUN exit 3 line', async function () {
+        it('resolves {ok:false, at: step 3} with the exit code; stepOfBuild() puts step 3 on the RUN exit 3 line', async function () {
             const text = fs.readFileSync(path.join(FIXTURES, 'fail', 'Dockerfile'), 'utf8');
             const { result, events } = await build('fail');
             assert.strictEqual(result.ok, false, JSON.stringify(result));
             assert.ok(!result.ok);
-            assert.strictEqual(result.step, 3);
+            assert.deepStrictEqual(result.at, { builder: 'legacy', step: 3, total: 4, text: 'RUN exit 3' });
             assert.match(result.message, /returned a non-zero code: 3/);
             assert.match(result.message, /exit 3/);
             // the diagnostic placement the extension uses (src/commands/dockerfile.ts)
-            const failing = analyze(text).steps[result.step! - 1];
+            const failing = stepOfBuild(analyze(text), result.at!)!;
             assert.strictEqual(failing.keyword, 'RUN');
             assert.strictEqual(failing.args, 'exit 3');
             assert.strictEqual(failing.range.start.line, lineOf(text, /^RUN exit 3$/));
-            assert.notStrictEqual(failing.range.start.line, result.step! - 1, 'the fixture keeps step and line numbers apart');
+            assert.notStrictEqual(failing.range.start.line, result.at!.step - 1, 'the fixture keeps step and line numbers apart');
             // CMD (step 4) never ran
             assert.ok(!events.some((e) => e.kind === 'step' && e.step === 4));
         });
@@ -245,7 +248,7 @@ describe('docker: Dockerfile builds and history mapping against the private engi
                 const text = '# the base is an ARG\nARG BASE=busybox\nFROM ${BASE}\n\nRUN exit 4\n';
                 fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
                 const events: BuildEvent[] = [];
-                const result = await client.buildImage(dir, 'Dockerfile', uniqueName('fail-arg'), (e) => events.push(e));
+                const result = await client.buildImage(dir, 'Dockerfile', uniqueName('fail-arg'), (e) => events.push(e), undefined, { builder: 'legacy' });
                 for (const e of events) {
                     for (const m of e.kind === 'output' ? e.text.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm) : []) {
                         if (!preexisting.some((id) => id.replace(/^sha256:/, '').startsWith(m[1]))) {
@@ -254,9 +257,9 @@ describe('docker: Dockerfile builds and history mapping against the private engi
                     }
                 }
                 assert.ok(!result.ok, JSON.stringify(result));
-                assert.strictEqual(result.step, 3);
+                assert.strictEqual(result.at?.step, 3);
                 assert.match(result.message, /non-zero code: 4/);
-                const failing = analyze(text).steps[result.step! - 1];
+                const failing = stepOfBuild(analyze(text), result.at!)!;
                 assert.strictEqual(failing.range.start.line, 4);
                 assert.strictEqual(failing.args, 'exit 4');
             } finally {

@@ -14,7 +14,8 @@ const TAG = 'dl-host-test:dev';
 const FAIL_TAG = 'dl-host-fail:dev';
 const FAIL_DIR = '.tmp-host-fail';
 
-const KIND: Record<string, 'layer' | 'metadata' | 'stage'> = { FROM: 'stage', RUN: 'layer', COPY: 'layer', ADD: 'layer' };
+/** RUN, COPY, ADD and WORKDIR (which creates its folder) change files; the rest only the image config. */
+const KIND: Record<string, 'layer' | 'metadata' | 'stage'> = { FROM: 'stage', RUN: 'layer', COPY: 'layer', ADD: 'layer', WORKDIR: 'layer' };
 
 /** The instructions of a simple Dockerfile (one line each, no continuations): line and keyword. */
 function instructions(text: string): { line: number; keyword: string }[] {
@@ -98,7 +99,9 @@ suite('Dockerfile companion in the editor', () => {
 
         const expose = await ourHover(uri, at('EXPOSE', 3));
         assert.ok(expose.includes('**EXPOSE**') && expose.includes('does not publish'), expose);
-        assert.ok(expose.includes('adds only metadata'), expose);
+        assert.ok(expose.includes('changes only the image config'), expose);
+        const workdir = await ourHover(uri, at('WORKDIR'));
+        assert.ok(workdir.includes('changes files: adds a filesystem layer') && workdir.includes('creates the folder'), workdir);
     });
 
     test('no hover of ours on an argument of RUN', async () => {
@@ -176,6 +179,12 @@ suite('Dockerfile companion in the editor', () => {
             assert.match(row.size, /^\d+(\.\d+)?\s?(B|kB|KB|KiB|MB|MiB)$/, `${kw} size ${row.size}`);
         }
         assert.strictEqual(view.build.state, 'done', `build state ${view.build.state}: ${view.build.message}`);
+        // the build output says which builder ran: BuildKit on this engine, with its plain progress
+        assert.match(view.build.log, /^# Builder: BuildKit/m, view.build.log);
+        assert.match(view.build.log, /^#\d+ \[\d+\/\d+\] RUN mkdir/m, view.build.log);
+        // WORKDIR /app changed files (0 B: the folder existed) and shows a size; EXPOSE has no layer
+        assert.strictEqual(view.rows.find((r) => r.keyword === 'WORKDIR')?.size, '0 B');
+        assert.strictEqual(view.rows.find((r) => r.keyword === 'EXPOSE')?.size, undefined);
 
         const run = await ourHover(uri, at('RUN'));
         assert.ok(run.includes(`In ${TAG} (built from this file), this line made a layer of`), `RUN hover after the build: ${run}`);

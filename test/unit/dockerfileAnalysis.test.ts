@@ -4,13 +4,14 @@
  */
 import * as assert from 'assert/strict';
 import { analyze, Analysis, KEYWORDS, keywordInfo, mapHistoryToSteps, Step, stepAt, stepAtKeyword, substitute } from '../../src/dockerfile/analysis';
+import { historyStepKind } from '../../src/docker/mapping';
 import type { LayerInfo } from '../../src/docker/types';
 import { LESSONS } from '../../src/lessons/catalog';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
 const ALL_KEYWORDS = ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'EXPOSE', 'WORKDIR', 'USER', 'VOLUME', 'LABEL', 'HEALTHCHECK', 'SHELL', 'STOPSIGNAL', 'ONBUILD', 'MAINTAINER'];
-const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
 /** Keyword, first line, last line and stage of every step: the shape most tests compare. */
 function shape(a: Analysis): [string, number, number, number][] {
@@ -347,7 +348,7 @@ describe('dockerfile analysis: stepAtKeyword / stepAt', () => {
 });
 
 function layer(createdBy: string, size: number, id = '<missing>'): LayerInfo {
-    return { id, createdBy, size, created: 1_700_000_000, empty: size === 0, tags: [] };
+    return { id, createdBy, size, created: 1_700_000_000, empty: size === 0, changes: historyStepKind(createdBy), tags: [] };
 }
 
 /** busybox:1.36 as `docker history` shows it: an ADD of the root filesystem, then CMD. */

@@ -6,6 +6,7 @@
  */
 import { ContainerStatusInfo, parseContainerStatus, StatusDuration } from '../docker/mapping';
 import { ContainerState } from '../docker/types';
+import { relativeTimeFormat } from './format';
 import { L10n } from './l10n';
 
 /** The state in words (never colour alone). */
@@ -43,13 +44,7 @@ export function healthWord(l10n: L10n, health: string): string {
 }
 
 function relative(language: string, amount: number, unit: Intl.RelativeTimeFormatUnit): string {
-    let rtf: Intl.RelativeTimeFormat;
-    try {
-        rtf = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
-    } catch {
-        rtf = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
-    }
-    return rtf.format(-amount, unit);
+    return relativeTimeFormat(language, 'always').format(-amount, unit);
 }
 
 /** `48 seconds ago`, `about 1 hour ago`, `just now`. */

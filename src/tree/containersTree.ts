@@ -19,7 +19,8 @@ export class ContainerNode {
     readonly kind = 'container';
     constructor(
         readonly parent: ContainerGroupNode,
-        readonly container: ContainerSummary,
+        /** Updated in place when the container changes within its group (the row refreshes alone). */
+        public container: ContainerSummary,
     ) {}
 
     get label(): string {
@@ -95,7 +96,7 @@ export function containerActionsTip(tip: vscode.MarkdownString, c: ContainerSumm
 const GROUPS: readonly ContainerGroup[] = ['running', 'paused', 'stopped'];
 
 export class ContainersTreeProvider extends Disposable implements vscode.TreeDataProvider<ContainersTreeNode> {
-    private readonly changed = this.register(new vscode.EventEmitter<ContainersTreeNode | undefined>());
+    private readonly changed = this.register(new vscode.EventEmitter<ContainersTreeNode | ContainersTreeNode[] | undefined>());
     readonly onDidChangeTreeData = this.changed.event;
     private readonly groups = new Map<ContainerGroup, ContainerGroupNode>(GROUPS.map((g) => [g, new ContainerGroupNode(g)]));
     private readonly caches = new Map<ContainerGroup, NodeCache<string, ContainerSummary, ContainerNode>>(
@@ -113,25 +114,38 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         this.register(refresh.onDidChange((s) => this.update(s)));
     }
 
+    /**
+     * Tells the tree only what changed: a row whose container changed within its group refreshes
+     * alone; a group whose members or order changed refreshes with its rows; the root only when a
+     * group appears or disappears.
+     */
     private update(s: DockerSnapshot): void {
         const sorted = [...s.containers].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
         const next = new Map<ContainerGroup, ContainerNode[]>();
-        let changed = false;
+        let rootChanged = false;
+        const fire: ContainersTreeNode[] = [];
         for (const g of GROUPS) {
-            const nodes = this.caches.get(g)!.update(
+            const { nodes, changed } = this.caches.get(g)!.updateInPlace(
                 sorted.filter((c) => groupOf(c.state) === g),
                 (c) => c.id,
+                (node, c) => (node.container = c),
             );
             const old = this.byGroup.get(g) ?? [];
-            if (nodes.length !== old.length || nodes.some((n, i) => n !== old[i])) {
-                changed = true;
+            if (!old.length !== !nodes.length) {
+                rootChanged = true;
+            } else if (nodes.length !== old.length || nodes.some((n, i) => n !== old[i])) {
+                fire.push(this.groups.get(g)!);
+            } else {
+                fire.push(...changed);
             }
             next.set(g, nodes);
         }
         this.byGroup = next;
         this.all = GROUPS.flatMap((g) => next.get(g)!);
-        if (changed) {
+        if (rootChanged) {
             this.changed.fire(undefined);
+        } else if (fire.length) {
+            this.changed.fire(fire);
         }
     }
 

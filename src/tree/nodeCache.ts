@@ -12,16 +12,34 @@ export class NodeCache<K, D, N> {
 
     /** Nodes for `items` in order; reuses a node when its data is the same, forgets the rest. */
     update(items: readonly D[], key: (d: D) => K): N[] {
+        return this.updateInPlace(items, key).nodes;
+    }
+
+    /**
+     * Like `update`, but with `patch` a node whose data changed is updated in place (same object, so
+     * the tree can refresh just that row) and returned in `changed`.
+     */
+    updateInPlace(items: readonly D[], key: (d: D) => K, patch?: (node: N, data: D) => void): { nodes: N[]; changed: N[] } {
         const next = new Map<K, { data: D; node: N }>();
-        const out: N[] = [];
+        const nodes: N[] = [];
+        const changed: N[] = [];
         for (const data of items) {
             const k = key(data);
             const old = this.nodes.get(k);
-            const entry = old && this.same(old.data, data) ? old : { data, node: this.create(data) };
+            let entry: { data: D; node: N };
+            if (old && this.same(old.data, data)) {
+                entry = old;
+            } else if (old && patch) {
+                patch(old.node, data);
+                entry = { data, node: old.node };
+                changed.push(old.node);
+            } else {
+                entry = { data, node: this.create(data) };
+            }
             next.set(k, entry);
-            out.push(entry.node);
+            nodes.push(entry.node);
         }
         this.nodes = next;
-        return out;
+        return { nodes, changed };
     }
 }

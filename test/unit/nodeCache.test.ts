@@ -79,4 +79,19 @@ describe('NodeCache', () => {
         const [a3] = update([{ id: 'a', status: 'two' }]);
         assert.equal(a3, a2);
     });
+
+    it('updateInPlace: a changed row keeps its node object, is patched and reported; unchanged rows are not', () => {
+        let serial = 0;
+        const c = new NodeCache<string, Row, Node>(
+            (a, b) => a.id === b.id && a.status === b.status,
+            (row) => ({ row, serial: ++serial }),
+        );
+        const first = c.updateInPlace([{ id: 'a', status: 'up' }, { id: 'b', status: 'up' }], (r) => r.id, (n, r) => (n.row = r)).nodes;
+        const { nodes, changed } = c.updateInPlace([{ id: 'a', status: 'up' }, { id: 'b', status: 'exited' }], (r) => r.id, (n, r) => (n.row = r));
+        assert.equal(nodes[0], first[0]);
+        assert.equal(nodes[1], first[1], 'same object for the changed row');
+        assert.deepEqual(changed, [first[1]]);
+        assert.equal(first[1].row.status, 'exited', 'patched in place');
+        assert.equal(serial, 2, 'no node created for the change');
+    });
 });

@@ -12,7 +12,8 @@ import { DockerSnapshot, RefreshManager } from './refreshManager';
 
 export class ImageNode {
     readonly kind = 'image';
-    constructor(readonly image: ImageSummary) {}
+    /** Updated in place when the image changes but keeps its place (the row refreshes alone). */
+    constructor(public image: ImageSummary) {}
 
     get label(): string {
         return imageLabel(this.image);
@@ -61,7 +62,7 @@ function sameInstance(a: ContainerSummary, b: ContainerSummary): boolean {
 }
 
 export class ImagesTreeProvider extends Disposable implements vscode.TreeDataProvider<ImagesTreeNode> {
-    private readonly changed = this.register(new vscode.EventEmitter<ImagesTreeNode | undefined>());
+    private readonly changed = this.register(new vscode.EventEmitter<ImagesTreeNode | ImagesTreeNode[] | undefined>());
     readonly onDidChangeTreeData = this.changed.event;
     private readonly cache = new NodeCache<string, ImageSummary, ImageNode>(sameImage, (i) => new ImageNode(i));
     private readonly instanceCaches = new Map<string, NodeCache<string, ContainerSummary, InstanceNode>>();
@@ -88,15 +89,21 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             list.push(c);
             byImage.set(c.imageId, list);
         }
-        const instancesChanged =
-            byImage.size !== this.containersByImage.size ||
-            [...byImage].some(([id, list]) => {
-                const old = this.containersByImage.get(id);
-                return !old || old.length !== list.length || list.some((c, i) => !sameInstance(c, old[i]));
-            });
+        // the images whose instances changed: only their rows (and children) are refreshed
+        const instancesChanged = new Set<string>([...this.containersByImage.keys()].filter((id) => !byImage.has(id)));
+        for (const [id, list] of byImage) {
+            const old = this.containersByImage.get(id);
+            if (!old || old.length !== list.length || list.some((c, i) => !sameInstance(c, old[i]))) {
+                instancesChanged.add(id);
+            }
+        }
         this.containersByImage = byImage;
         const sorted = [...s.images].sort((a, b) => imageLabel(a).localeCompare(imageLabel(b)) || b.created - a.created);
-        const next = this.cache.update(sorted, (i) => i.id);
+        const { nodes: next, changed } = this.cache.updateInPlace(
+            sorted,
+            (i) => i.id,
+            (node, image) => (node.image = image),
+        );
         const ids = new Set(next.map((n) => n.image.id));
         for (const id of new Set([...this.history.keys(), ...this.instanceCaches.keys()])) {
             if (!ids.has(id)) {
@@ -104,9 +111,15 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
                 this.instanceCaches.delete(id);
             }
         }
-        if (instancesChanged || next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
+        if (next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
             this.nodes = next;
             this.changed.fire(undefined);
+            return;
+        }
+        const rows = new Set<ImagesTreeNode>(changed);
+        next.filter((n) => instancesChanged.has(n.image.id)).forEach((n) => rows.add(n));
+        if (rows.size) {
+            this.changed.fire([...rows]);
         }
     }
 

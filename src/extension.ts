@@ -23,6 +23,7 @@ import { lazyClientFactory, lazyModule } from './docker/loader';
 import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
 import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileHoverProvider } from './dockerfile/hover';
+import { ImageFacts } from './dockerfile/imageFacts';
 import { DockerfilePanels } from './panels/dockerfilePanel';
 import { RefreshManager } from './tree/refreshManager';
 import { localeOf } from './lessons/catalog';
@@ -130,6 +131,8 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const built = new BuiltImages(context.workspaceState);
     const diagnostics = vscode.languages.createDiagnosticCollection('docker-lessons');
     context.subscriptions.push(analyses, built, diagnostics);
+    const facts = new ImageFacts(engine, refresh);
+    context.subscriptions.push(facts);
     let dockerfilePanels: DockerfilePanels | undefined = undefined;
     const dfDeps: DockerfileDeps = { ...deps, analyses, built, diagnostics, dockerfilePanels: () => dockerfilePanels!, lessons: panels };
     dockerfilePanels = new DockerfilePanels({
@@ -146,7 +149,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     });
     context.subscriptions.push(
         dockerfilePanels,
-        vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, refresh, views.images, built)),
+        vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, facts, views.images, built)),
         vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()),
     );
     context.subscriptions.push(

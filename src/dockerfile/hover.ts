@@ -2,13 +2,12 @@ import vscode = require('vscode');
 import { CommandIds } from '../commands/registry';
 import { formatAge, formatBytes } from '../common/format';
 import { imageLabel } from '../docker/mapping';
-import { ImageSummary } from '../docker/types';
 import { LESSONS, localeOf } from '../lessons/catalog';
 import { ImagesTreeProvider } from '../tree/imagesTree';
-import { RefreshManager } from '../tree/refreshManager';
 import type { Analysis, Stage, Step } from './analysis';
 import { DockerfileAnalyses } from './analyses';
 import { BuiltImages } from './builtImages';
+import { ImageFacts } from './imageFacts';
 
 /** Markdown that may run only our own lesson command: no other trust. */
 export function lessonLinkMarkdown(): vscode.MarkdownString {
@@ -25,25 +24,15 @@ export function lessonLink(lessonId: string): string {
     return `[$(book) ${vscode.l10n.t('Lesson: {0}', title.replace(/[[\]]/g, ''))}](command:${CommandIds.openLesson}?${args})`;
 }
 
-/** `hello-world` ↔ `hello-world:latest`, `docker.io/library/x` ↔ `x`. */
-export function findImage(images: readonly ImageSummary[], ref: string): ImageSummary | undefined {
-    const norm = (s: string) => {
-        const noHost = s.replace(/^docker\.io\/(library\/)?/, '');
-        return /:[^/]+$/.test(noHost) || noHost.includes('@') ? noHost : `${noHost}:latest`;
-    };
-    const want = norm(ref);
-    return images.find((i) => i.repoTags.some((t) => norm(t) === want) || i.id === ref);
-}
-
 /**
- * Teaching hovers on Dockerfile instructions. Fast: the parse is cached per document version, and
- * the only Engine data used is the explorer's image list (kept current by the events stream) and
- * the image history (cached per image id).
+ * Teaching hovers on Dockerfile instructions. Fast, and they never list the engine: the parse is
+ * cached per document version; image facts come from the live model, or from one look-up of exactly
+ * the image named (short timeout, cached briefly); image history is cached per image id.
  */
 export class DockerfileHoverProvider implements vscode.HoverProvider {
     constructor(
         private readonly analyses: DockerfileAnalyses,
-        private readonly refresh: RefreshManager,
+        private readonly facts: ImageFacts,
         private readonly images: ImagesTreeProvider,
         private readonly built: BuiltImages,
     ) {}
@@ -54,15 +43,6 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         const step = mod.stepAtKeyword(a, pos);
         const stage = a.stages.find((s) => s.imageRange && pos.line === s.imageRange.start.line && pos.character >= s.imageRange.start.character && pos.character <= s.imageRange.end.character);
         if (!step && !stage) {
-            return undefined;
-        }
-        if (this.refresh.snapshot.at === 0 || !this.refresh.active) {
-            // no list yet, or no view follows the events stream: re-list, but never block the hover for long
-            let timer: NodeJS.Timeout | undefined;
-            await Promise.race([this.refresh.refresh(), new Promise((r) => (timer = setTimeout(r, 300)))]);
-            clearTimeout(timer);
-        }
-        if (token.isCancellationRequested) {
             return undefined;
         }
         const md = lessonLinkMarkdown();
@@ -90,7 +70,10 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         }
         const st = stage ?? (step?.keyword === 'FROM' ? a.stages[step.stage] : undefined);
         if (st) {
-            this.appendFrom(md, a, st);
+            await this.appendFrom(md, a, st);
+        }
+        if (token.isCancellationRequested) {
+            return undefined;
         }
         const lesson = (step && mod.keywordInfo(step.keyword)?.lesson) ?? 'image-vs-container';
         md.appendMarkdown(`\n\n${lessonLink(lesson)}`);
@@ -98,7 +81,7 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         return new vscode.Hover(md, range);
     }
 
-    private appendFrom(md: vscode.MarkdownString, a: Analysis, st: Stage): void {
+    private async appendFrom(md: vscode.MarkdownString, a: Analysis, st: Stage): Promise<void> {
         md.appendMarkdown('---\n\n');
         if (st.scratch) {
             md.appendMarkdown(vscode.l10n.t('`scratch` is the empty image: no files at all. The next instructions add everything the image will hold.'));
@@ -117,16 +100,18 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
             md.appendText(vscode.l10n.t('With the ARG defaults this is {0}.', st.resolved));
             md.appendMarkdown('\n\n');
         }
-        const snap = this.refresh.snapshot;
-        if (snap.at === 0) {
+        const fact = await this.facts.lookup(st.resolved);
+        if (fact.state === 'unknown') {
             md.appendText(vscode.l10n.t('Docker is not reachable, so we cannot tell whether {0} is on your engine.', st.resolved));
             return;
         }
-        const img = findImage(snap.images, st.resolved);
-        if (img) {
-            const users = this.images.instancesOf(img.id).length;
+        if (fact.state === 'present') {
+            const img = fact.image;
+            const created = formatAge(img.created, vscode.env.language);
             md.appendText(
-                vscode.l10n.t('{0} is on your engine: id {1}, {2}, created {3}; {4} containers use it.', imageLabel(img), img.shortId, formatBytes(img.size), formatAge(img.created, vscode.env.language), users),
+                fact.instances === undefined
+                    ? vscode.l10n.t('{0} is on your engine: id {1}, {2}, created {3}.', imageLabel(img), img.shortId, formatBytes(img.size), created)
+                    : vscode.l10n.t('{0} is on your engine: id {1}, {2}, created {3}; {4} containers use it.', imageLabel(img), img.shortId, formatBytes(img.size), created, fact.instances),
             );
         } else {
             md.appendText(vscode.l10n.t('{0} is not on your engine yet: the build will pull it from the registry first (docker pull {0}).', st.resolved));
@@ -138,12 +123,12 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         if (!tag) {
             return;
         }
-        const img = findImage(this.refresh.snapshot.images, tag);
-        if (!img) {
+        const fact = await this.facts.lookup(tag);
+        if (fact.state !== 'present') {
             return;
         }
         try {
-            const history = await this.images.layers(img.id);
+            const history = await this.images.layers(fact.image.id);
             const mapped = this.analyses.module().mapHistoryToSteps(a, history).find((m) => m.step.range.start.line === step.range.start.line);
             if (mapped) {
                 md.appendMarkdown('---\n\n');

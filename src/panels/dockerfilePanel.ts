@@ -5,7 +5,7 @@ import { formatBytes } from '../common/format';
 import { Logger } from '../common/logger';
 import { DockerfileAnalyses } from '../dockerfile/analyses';
 import { BuiltImages } from '../dockerfile/builtImages';
-import { findImage } from '../dockerfile/hover';
+import { findImage } from '../dockerfile/imageFacts';
 import { ImagesTreeProvider } from '../tree/imagesTree';
 import { RefreshManager } from '../tree/refreshManager';
 import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from './protocol';

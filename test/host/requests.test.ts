@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CountingProxy, isFullContainerList, startCountingProxy } from '../common/countingProxy';
-import { dockerode, fullApi, FullApi, hasEngine, note, skipOrFail, waitFor } from './helpers';
+import { dockerode, fullApi, FullApi, hasEngine, hoverText, isOurHover, note, skipOrFail, waitFor, workspaceUri } from './helpers';
 
 suite('Requests at the engine (counted at a proxy socket)', () => {
     let api: FullApi;
@@ -69,5 +69,36 @@ suite('Requests at the engine (counted at a proxy socket)', () => {
         assert.ok(!lines.some((l) => /\/images\/json/.test(l)), `no image list for container changes: ${lines.join(' | ')}`);
         assert.ok(requests.length >= 1 && requests.every((r) => /containers\/json\?.*filters/.test(r.path)), `only filtered container lists: ${lines.join(' | ')}`);
         assert.ok(bytes < 40_000, `${bytes} bytes from the engine for four changes`);
+    });
+
+    test('a FROM hover with no Docker view visible asks for exactly that image, never a list', async function () {
+        this.timeout(60_000);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        const uri = workspaceUri('Dockerfile');
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
+        const line = doc.getText().split(/\r?\n/).findIndex((l) => /^FROM\s+busybox/i.test(l.trim()));
+        assert.ok(line >= 0, 'the sample Dockerfile starts FROM busybox');
+        const image = new vscode.Position(line, doc.lineAt(line).text.indexOf('busybox') + 2);
+        // let the stream stop now that nothing is visible
+        await new Promise((r) => setTimeout(r, 300));
+        const counted = proxy!.mark();
+        const hover = async () => ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, image)) ?? []).filter(isOurHover).map(hoverText).join('\n');
+        const t = performance.now();
+        const first = await hover();
+        const firstMs = performance.now() - t;
+        const t2 = performance.now();
+        const second = await hover();
+        const secondMs = performance.now() - t2;
+        const { requests } = counted();
+        const lines = requests.map((r) => `${r.method} ${r.path}`);
+        note(`FROM hover with no view visible: ${firstMs.toFixed(1)} ms, then ${secondMs.toFixed(1)} ms (cached); requests: ${lines.join(' | ') || 'none'}`);
+        assert.ok(first.includes('busybox:latest is on your engine'), first);
+        assert.ok(!first.includes('containers use it'), `without a live model the hover does not claim a container count: ${first}`);
+        assert.strictEqual(second, first);
+        assert.ok(!lines.some((l) => /\/(containers|images)\/json/.test(l)), `no list for a hover: ${lines.join(' | ')}`);
+        assert.strictEqual(lines.filter((l) => /\/images\/busybox(:latest)?\/json/.test(l)).length, 1, `one look-up of busybox, reused by the second hover: ${lines.join(' | ')}`);
+        await vscode.commands.executeCommand('workbench.view.extension.dockerLessons');
     });
 });

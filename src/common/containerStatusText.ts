@@ -4,7 +4,7 @@
  * Korean view never shows the engine's English ("Up 3 minutes", "Exited (0) 48 seconds ago").
  * No `vscode` import: the tree passes `vscode.l10n` and the language.
  */
-import { ContainerStatusInfo, parseContainerStatus, StatusDuration } from '../docker/mapping';
+import { ContainerStatusInfo, parseContainerStatus, StatusDuration } from '../docker/containerStatus';
 import { ContainerState } from '../docker/types';
 import { relativeTimeFormat } from './format';
 import { L10n } from './l10n';

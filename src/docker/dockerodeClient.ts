@@ -4,14 +4,12 @@
  * the Engine: dockerode costs ~65 ms to load and must stay off the activation path.
  */
 import Dockerode from 'dockerode';
-import * as fs from 'fs';
-import * as path from 'path';
 import { buildImage } from './build';
+import { dockerodeOptions } from './dockerodeOptions';
+import { attachAndStart, execCapture, execSession, OwnedStream, streamEvents, streamLogs, streamStats } from './dockerodeStreams';
 import { classifyError, DockerError } from './errors';
 import { withoutModemEnv } from './modemEnv';
-import { NdjsonSplitter } from './ndjson';
-import { mapContainerDetails, mapContainers, mapEvent, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapStats, mapVersion } from './mapping';
-import { PassThrough } from 'stream';
+import { mapContainerDetails, mapContainers, mapHistory, mapImageDetails, mapImages, mapInfo, mapPullProgress, mapVersion } from './mapping';
 import {
     BuildEvent,
     BuildOptions,
@@ -39,43 +37,10 @@ export interface ClientOptions {
     readonly timeoutMs?: number;
 }
 
-function readIfExists(file: string): Buffer | undefined {
-    try {
-        return fs.readFileSync(file);
-    } catch {
-        return undefined;
-    }
-}
-
-export function dockerodeOptions(endpoint: DockerEndpoint): Dockerode.DockerOptions {
-    switch (endpoint.kind) {
-        case 'unix':
-        case 'npipe':
-            return { socketPath: endpoint.socketPath };
-        case 'ssh':
-            return { protocol: 'ssh', host: endpoint.host, port: endpoint.port, username: endpoint.username };
-        case 'tcp': {
-            if (!endpoint.tls) {
-                return { protocol: 'http', host: endpoint.host, port: endpoint.port };
-            }
-            const dir = endpoint.tls.certPath;
-            const opts: Dockerode.DockerOptions = { protocol: 'https', host: endpoint.host, port: endpoint.port };
-            if (dir) {
-                opts.ca = readIfExists(path.join(dir, 'ca.pem'));
-                opts.cert = readIfExists(path.join(dir, 'cert.pem'));
-                opts.key = readIfExists(path.join(dir, 'key.pem'));
-            }
-            // docker-modem passes unknown options through to https.request
-            (opts as { rejectUnauthorized?: boolean }).rejectUnauthorized = endpoint.tls.verify;
-            return opts;
-        }
-    }
-}
-
 export class DockerodeClient implements DockerClient {
     private readonly docker: Dockerode;
     private readonly timeoutMs: number;
-    private readonly streams = new Set<NodeJS.ReadableStream & { destroy?: () => void }>();
+    private readonly streams = new Set<OwnedStream>();
 
     constructor(readonly endpoint: DockerEndpoint, options: ClientOptions = {}) {
         // exactly the resolved endpoint, whatever DOCKER_HOST & co. say (docker-modem would mix them in)
@@ -310,82 +275,6 @@ export class DockerodeClient implements DockerClient {
         });
     }
 
-    async streamLogs(id: string, opts: { tail: number }, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
-        const c = this.docker.getContainer(id);
-        let tty: boolean;
-        let stream: NodeJS.ReadableStream & { destroy?: () => void };
-        try {
-            tty = !!(await c.inspect({ abortSignal: signal } as Dockerode.ContainerInspectOptions)).Config?.Tty;
-            stream = (await c.logs({ follow: true, stdout: true, stderr: true, tail: opts.tail, abortSignal: signal } as Dockerode.ContainerLogsOptions & {
-                follow: true;
-            })) as unknown as NodeJS.ReadableStream & { destroy?: () => void };
-        } catch (e) {
-            throw classifyError(e);
-        }
-        const out = new PassThrough();
-        if (tty) {
-            stream.pipe(out);
-        } else {
-            this.docker.modem.demuxStream(stream, out, out);
-            stream.on('end', () => out.end());
-        }
-        out.on('data', (b: Buffer) => onText(b.toString('utf8')));
-        await new Promise<void>((resolve) => {
-            const done = () => resolve();
-            signal.addEventListener('abort', () => {
-                stream.destroy?.();
-                done();
-            });
-            stream.on('end', done);
-            stream.on('close', done);
-            stream.on('error', done);
-        });
-    }
-
-    async exec(id: string, cmd: readonly string[], size?: { columns: number; rows: number }): Promise<ExecSession> {
-        let stream: NodeJS.ReadWriteStream & { destroy?: () => void; end: () => void };
-        let exec: Dockerode.Exec;
-        try {
-            exec = await this.docker.getContainer(id).exec({ Cmd: [...cmd], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
-            stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as typeof stream;
-            if (size) {
-                await exec.resize({ h: size.rows, w: size.columns }).catch(() => undefined);
-            }
-        } catch (e) {
-            throw classifyError(e);
-        }
-        const dataListeners: ((t: string) => void)[] = [];
-        const exitListeners: ((code: number | undefined) => void)[] = [];
-        stream.on('data', (b: Buffer) => dataListeners.forEach((l) => l(b.toString('utf8'))));
-        let ended = false;
-        const finish = () => {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            exec.inspect()
-                .then((i) => exitListeners.forEach((l) => l(typeof i.ExitCode === 'number' ? i.ExitCode : undefined)))
-                .catch(() => exitListeners.forEach((l) => l(undefined)));
-        };
-        stream.on('end', finish);
-        stream.on('close', finish);
-        stream.on('error', finish);
-        return {
-            write: (data) => {
-                stream.write(data);
-            },
-            resize: async (columns, rows) => {
-                await exec.resize({ h: rows, w: columns }).catch(() => undefined);
-            },
-            onData: (l) => dataListeners.push(l),
-            onExit: (l) => exitListeners.push(l),
-            close: () => {
-                stream.end();
-                stream.destroy?.();
-            },
-        };
-    }
-
     info(signal?: AbortSignal): Promise<EngineInfo> {
         return this.call(signal, async (abortSignal) => mapInfo(await (this.docker.info as unknown as (o: object) => Promise<unknown>).call(this.docker, { abortSignal })));
     }
@@ -399,30 +288,6 @@ export class DockerodeClient implements DockerClient {
                 return false;
             }
             throw e;
-        }
-    }
-
-    async attachAndStart(id: string, onOutput: (text: string) => void): Promise<{ readonly outputEnded: Promise<void> }> {
-        const c = this.docker.getContainer(id);
-        try {
-            const tty = !!(await c.inspect()).Config?.Tty;
-            const stream = (await c.attach({ stream: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream;
-            const outputEnded = new Promise<void>((resolve) => {
-                stream.on('end', resolve);
-                stream.on('close', resolve);
-                stream.on('error', () => resolve());
-            });
-            const out = new PassThrough();
-            if (tty) {
-                stream.pipe(out);
-            } else {
-                this.docker.modem.demuxStream(stream, out, out);
-            }
-            out.on('data', (b: Buffer) => onOutput(b.toString('utf8')));
-            await c.start();
-            return { outputEnded };
-        } catch (e) {
-            throw classifyError(e);
         }
     }
 
@@ -446,93 +311,28 @@ export class DockerodeClient implements DockerClient {
         return buildImage(this.docker, contextDir, dockerfileRel, tag, onEvent, signal, options);
     }
 
-    async execCapture(id: string, cmd: readonly string[]): Promise<{ output: string; exitCode: number }> {
-        try {
-            const exec = await this.docker.getContainer(id).exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true, Tty: false });
-            const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as NodeJS.ReadableStream;
-            const out = new PassThrough();
-            let output = '';
-            out.on('data', (b: Buffer) => {
-                output += b.toString('utf8');
-            });
-            this.docker.modem.demuxStream(stream, out, out);
-            await new Promise<void>((resolve) => {
-                stream.on('end', resolve);
-                stream.on('close', resolve);
-                stream.on('error', () => resolve());
-            });
-            const info = await exec.inspect();
-            return { output, exitCode: typeof info.ExitCode === 'number' ? info.ExitCode : -1 };
-        } catch (e) {
-            throw classifyError(e);
-        }
+    streamLogs(id: string, opts: { tail: number }, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
+        return streamLogs(this.docker, id, opts, onText, signal);
     }
 
-    async streamStats(id: string, onSample: (s: StatsSample) => void, signal: AbortSignal): Promise<void> {
-        let stream: NodeJS.ReadableStream & { destroy?: () => void };
-        try {
-            stream = (await this.docker.getContainer(id).stats({ stream: true, abortSignal: signal } as { stream: true })) as unknown as typeof stream;
-        } catch (e) {
-            if (signal.aborted) {
-                return;
-            }
-            throw classifyError(e);
-        }
-        const lines = new NdjsonSplitter((value) => onSample(mapStats(value)));
-        stream.on('data', (chunk: Buffer) => lines.push(chunk));
-        await new Promise<void>((resolve) => {
-            signal.addEventListener('abort', () => {
-                stream.destroy?.();
-                resolve();
-            });
-            stream.on('end', resolve);
-            stream.on('close', resolve);
-            stream.on('error', () => resolve());
-        });
+    exec(id: string, cmd: readonly string[], size?: { columns: number; rows: number }): Promise<ExecSession> {
+        return execSession(this.docker, id, cmd, size);
+    }
+
+    attachAndStart(id: string, onOutput: (text: string) => void): Promise<{ readonly outputEnded: Promise<void> }> {
+        return attachAndStart(this.docker, id, onOutput);
+    }
+
+    execCapture(id: string, cmd: readonly string[]): Promise<{ output: string; exitCode: number }> {
+        return execCapture(this.docker, id, cmd);
+    }
+
+    streamStats(id: string, onSample: (s: StatsSample) => void, signal: AbortSignal): Promise<void> {
+        return streamStats(this.docker, id, onSample, signal);
     }
 
     streamEvents(handlers: EventStreamHandlers): Disposable {
-        const controller = new AbortController();
-        let own: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
-        let closed = false;
-        const close = (error?: unknown) => {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            handlers.onClose(error === undefined || controller.signal.aborted ? undefined : classifyError(error));
-        };
-        this.docker
-            .getEvents({ filters: { type: ['container', 'image'] }, abortSignal: controller.signal })
-            .then((stream) => {
-                const s = stream as NodeJS.ReadableStream & { destroy?: () => void };
-                own = s;
-                this.streams.add(s);
-                if (controller.signal.aborted) {
-                    s.destroy?.();
-                    return;
-                }
-                // a line we cannot read is not a reason to drop the stream: the splitter counts it
-                const lines = new NdjsonSplitter((value) => handlers.onEvent(mapEvent(value)));
-                s.on('data', (chunk: Buffer) => lines.push(chunk));
-                s.on('error', (e: unknown) => close(e));
-                s.on('end', () => close(new DockerError('unreachable', 'The events stream ended.')));
-                s.on('close', () => {
-                    this.streams.delete(s);
-                    close(new DockerError('unreachable', 'The events stream closed.'));
-                });
-            })
-            .catch((e: unknown) => close(e));
-        return {
-            dispose: () => {
-                controller.abort();
-                closed = true;
-                if (own) {
-                    this.streams.delete(own);
-                    own.destroy?.();
-                }
-            },
-        };
+        return streamEvents(this.docker, this.streams, handlers);
     }
 
     dispose(): void {

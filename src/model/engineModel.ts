@@ -8,6 +8,9 @@
  * No `vscode` import: unit-tested with events captured from a real engine.
  */
 import type { ContainerSummary, EngineEvent, ImageSummary } from '../docker/types';
+import { ChangeSet, Changes, ModelChange, NO_CHANGE } from './changes';
+
+export type { ChangeSet, ModelChange };
 
 /** What the model needs from the engine (the Docker client implements it). */
 export interface ModelSource {
@@ -16,19 +19,6 @@ export interface ModelSource {
     listContainers(signal?: AbortSignal, ids?: readonly string[]): Promise<ContainerSummary[]>;
     /** One image by id or reference; `undefined` when the engine has no such image. */
     findImage(ref: string, signal?: AbortSignal): Promise<ImageSummary | undefined>;
-}
-
-export interface ChangeSet {
-    readonly added: readonly string[];
-    readonly updated: readonly string[];
-    readonly removed: readonly string[];
-}
-
-export interface ModelChange {
-    /** The whole model was replaced (a full list). */
-    readonly full: boolean;
-    readonly containers: ChangeSet;
-    readonly images: ChangeSet;
 }
 
 export interface ModelStats {
@@ -52,30 +42,6 @@ export interface EngineModelOptions {
 const CONTAINER_CHANGES = new Set(['create', 'start', 'restart', 'stop', 'die', 'kill', 'oom', 'pause', 'unpause', 'rename', 'update', 'health_status', 'destroy']);
 /** Image actions; `prune` may remove many at once, so it re-reads the image list. */
 const IMAGE_CHANGES = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);
-
-const NO_CHANGE: ChangeSet = { added: [], updated: [], removed: [] };
-
-class Changes {
-    readonly added = new Set<string>();
-    readonly updated = new Set<string>();
-    readonly removed = new Set<string>();
-    add(id: string, existed: boolean): void {
-        (existed ? this.updated : this.added).add(id);
-        this.removed.delete(id);
-    }
-    remove(id: string): void {
-        if (!this.added.delete(id)) {
-            this.removed.add(id);
-        }
-        this.updated.delete(id);
-    }
-    get empty(): boolean {
-        return !this.added.size && !this.updated.size && !this.removed.size;
-    }
-    toSet(): ChangeSet {
-        return this.empty ? NO_CHANGE : { added: [...this.added], updated: [...this.updated], removed: [...this.removed] };
-    }
-}
 
 export class EngineModel {
     private readonly containerMap = new Map<string, ContainerSummary>();

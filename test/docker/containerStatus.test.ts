@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import Dockerode from 'dockerode';
 import { containerStatusText } from '../../src/common/containerStatusText';
 import { createDockerClient } from '../../src/docker/dockerodeClient';
-import { parseContainerStatus } from '../../src/docker/mapping';
+import { parseContainerStatus } from '../../src/docker/containerStatus';
 import { ContainerState, ContainerSummary, DockerClient } from '../../src/docker/types';
 import { HANGUL, testL10n } from '../unit/l10nBundle';
 import { Cleanup, engineEndpoint, rawDocker, requireEngine, uniqueName, waitFor } from './helpers';

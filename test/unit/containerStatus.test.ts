@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
 import { containerStatusText, healthWord, stateWord } from '../../src/common/containerStatusText';
-import { parseContainerStatus, parseStatusDuration } from '../../src/docker/mapping';
+import { parseContainerStatus, parseStatusDuration } from '../../src/docker/containerStatus';
 import { ContainerState } from '../../src/docker/types';
 import { fixture } from './helpers';
 import { HANGUL, testL10n } from './l10nBundle';

@@ -1,5 +1,6 @@
 import * as assert from 'assert/strict';
-import { imageLabel, mapContainer, mapContainers, mapEvent, mapImages, mapState, mapVersion, parseContainerStatus, shortId } from '../../src/docker/mapping';
+import { imageLabel, mapContainer, mapContainers, mapEvent, mapImages, mapState, mapVersion, shortId } from '../../src/docker/mapping';
+import { parseContainerStatus } from '../../src/docker/containerStatus';
 import { ContainerSummary, ImageSummary } from '../../src/docker/types';
 import { fixture } from './helpers';
 

@@ -31,7 +31,7 @@ export async function runAction(deps: ExplorerDeps, viewId: string, call: ApiCal
         void reportError(deps.log, call.cli, e);
         return false;
     } finally {
-        await deps.refresh.refresh();
+        await deps.refresh.settle();
     }
 }
 

@@ -17,7 +17,7 @@ async function pickContainers(deps: ExplorerDeps, node: unknown, selection: unkn
     if (fromTree.length) {
         return fromTree;
     }
-    await deps.refresh.refresh();
+    await deps.refresh.settle();
     const candidates = deps.refresh.snapshot.containers.filter((c) => fits(c.state));
     if (!candidates.length) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No container fits this action right now.'));

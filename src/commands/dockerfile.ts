@@ -94,7 +94,7 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
             }
         },
     );
-    await deps.refresh.refresh();
+    await deps.refresh.settle();
     if (!result.ok && 'error' in result && result.error) {
         // not the Dockerfile's fault (no engine, cancelled…): no diagnostic on a line, the usual message instead
         const cancelled = result.error.kind === 'cancelled';

@@ -16,7 +16,7 @@ async function pickImages(deps: ExplorerDeps, node: unknown, selection: unknown,
     if (fromTree.length) {
         return fromTree;
     }
-    await deps.refresh.refresh();
+    await deps.refresh.settle();
     const items = deps.refresh.snapshot.images.map((i) => ({ label: imageLabel(i), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
     if (!items.length) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There are no images yet. Pull one first.'));
@@ -115,7 +115,7 @@ async function pull(deps: ExplorerDeps, initial?: string): Promise<void> {
     if (ok) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Pulled {0}. The image is now stored on your engine: a template, ready to make containers from.', ref.trim()));
     }
-    await deps.refresh.refresh();
+    await deps.refresh.settle();
 }
 
 async function askNumber(title: string, prompt: string, placeholder: string, parse: (s: string) => number | undefined): Promise<number | undefined | null> {
@@ -212,7 +212,7 @@ async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
 }
 
 async function prune(deps: ExplorerDeps): Promise<void> {
-    await deps.refresh.refresh();
+    await deps.refresh.settle();
     const dangling = deps.refresh.snapshot.images.filter((i) => i.dangling);
     if (!dangling.length) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There are no dangling images (images without a tag) to remove.'));

@@ -183,6 +183,7 @@ export function streamEvents(docker: Dockerode, streams: Set<OwnedStream>, handl
             const lines = new NdjsonSplitter((value) => handlers.onEvent(mapEvent(value)));
             s.on('data', (chunk: Buffer) => lines.push(chunk));
             s.on('error', (e: unknown) => close(e));
+            handlers.onOpen?.();
             s.on('end', () => close(new DockerError('unreachable', 'The events stream ended.')));
             s.on('close', () => {
                 streams.delete(s);

@@ -95,6 +95,8 @@ export interface EventStreamHandlers {
     onEvent(event: EngineEvent): void;
     /** The stream ended or failed; `error` is classified. */
     onClose(error?: Error): void;
+    /** The engine accepted the stream: from now on no change is missed. */
+    onOpen?(): void;
 }
 
 /**

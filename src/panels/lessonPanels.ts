@@ -90,7 +90,7 @@ class LessonPanel extends Disposable {
             emit: (view) => this.post({ type: 'live', view }),
             signal: this.abort.signal,
             snapshot: () => refresh.snapshot,
-            refresh: () => refresh.refresh(),
+            refresh: () => refresh.settle(),
             describe: (e) => describeError(e),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),

@@ -126,6 +126,19 @@ export class RefreshManager extends Disposable {
         return this.inFlight;
     }
 
+    /**
+     * Makes the lists reflect what the caller just did: while the events stream is live, waits for
+     * the events of that action to be applied (one-container reads, no list); otherwise lists.
+     */
+    async settle(): Promise<void> {
+        if (this.events && this.model.at > 0 && this.engine.state.state === 'connected' && !this.inFlight) {
+            await new Promise((r) => setTimeout(r, this.debounceMs * 2));
+            await this.model.whenSettled();
+            return;
+        }
+        await this.refresh();
+    }
+
     /** Resolves when no refresh is running or waiting and the model has applied every event it got. */
     async whenIdle(): Promise<void> {
         while (this.inFlight) {
@@ -157,9 +170,10 @@ export class RefreshManager extends Disposable {
             }
         }
         try {
-            // the stream first: events that arrive while the lists are read are applied after them
+            // the stream first (and accepted by the engine), so no change between the list and the
+            // stream is missed; events that arrive while the lists are read are applied after them
             if (this.active) {
-                this.startEvents();
+                await this.startEvents();
             }
             await this.model.load();
             clearTimeout(this.reconnectTimer);
@@ -189,18 +203,31 @@ export class RefreshManager extends Disposable {
         this.changed.fire(s);
     }
 
-    private startEvents(): void {
+    /** Resolves when the engine accepted the stream, when it closed, or after 2 s without an answer. */
+    private startEvents(): Promise<void> {
         if (this.events) {
-            return;
+            return Promise.resolve();
         }
         const client = this.engine.client();
         this.log.debug('following GET /events (type=container,image)');
+        let opened!: () => void;
+        const open = new Promise<void>((resolve) => (opened = resolve));
+        const timer = setTimeout(() => {
+            this.log.warn('the events stream did not answer within 2 s; listing anyway');
+            opened();
+        }, 2000);
         const handle = client.streamEvents({
+            onOpen: () => {
+                clearTimeout(timer);
+                opened();
+            },
             onEvent: (event) => {
                 this.eventReceived.fire(event);
                 this.model.queue(event);
             },
             onClose: (error) => {
+                clearTimeout(timer);
+                opened();
                 if (this.events !== handle) {
                     return;
                 }
@@ -214,6 +241,7 @@ export class RefreshManager extends Disposable {
             },
         });
         this.events = handle;
+        return open;
     }
 
     /**

@@ -115,7 +115,7 @@ class Hover {
 const format = (message, args) => message.replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i)] ?? ''));
 
 /** What the benchmark reads back. */
-const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], logs: [] };
+const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], logs: [], panels: new Set() };
 
 function treeView(id, options) {
     const visibility = new EventEmitter();
@@ -142,6 +142,50 @@ function treeView(id, options) {
 }
 
 const noopEvent = () => new StubDisposable();
+
+/**
+ * A webview panel without a browser: the extension sets its HTML and posts messages as usual; the
+ * benchmark plays the webview's side (`receive({type:'ready'})`) and closes it like a person would.
+ */
+function webviewPanel(viewType, title, showOptions) {
+    const received = new EventEmitter();
+    const disposed = new EventEmitter();
+    const viewState = new EventEmitter();
+    const panel = {
+        viewType,
+        title,
+        viewColumn: typeof showOptions === 'object' ? showOptions.viewColumn : showOptions,
+        active: true,
+        visible: true,
+        iconPath: undefined,
+        posted: 0,
+        webview: {
+            html: '',
+            options: {},
+            cspSource: 'vscode-resource:',
+            asWebviewUri: (u) => u,
+            postMessage: async () => {
+                panel.posted++;
+                return true;
+            },
+            onDidReceiveMessage: received.event,
+        },
+        onDidDispose: disposed.event,
+        onDidChangeViewState: viewState.event,
+        reveal() {},
+        /** The webview side says something (e.g. `{ type: 'ready' }`). */
+        receive: (message) => received.fire(message),
+        dispose() {
+            if (!panel.disposed) {
+                panel.disposed = true;
+                disposed.fire();
+                recorded.panels.delete(panel);
+            }
+        },
+    };
+    recorded.panels.add(panel);
+    return panel;
+}
 const config = { get: (_k, d) => d, has: () => false, inspect: () => undefined, update: async () => undefined };
 
 function outputChannel(name) {
@@ -207,9 +251,7 @@ const vscode = {
         withProgress: async (_o, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: noopEvent }),
         registerWebviewPanelSerializer: () => new StubDisposable(),
         registerTreeDataProvider: () => new StubDisposable(),
-        createWebviewPanel: () => {
-            throw new Error('the benchmark opens no webview');
-        },
+        createWebviewPanel: (viewType, title, showOptions) => webviewPanel(viewType, title, showOptions),
         onDidChangeActiveTextEditor: noopEvent,
         onDidChangeTextEditorSelection: noopEvent,
         onDidChangeVisibleTextEditors: noopEvent,

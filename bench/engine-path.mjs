@@ -6,6 +6,7 @@
 // Prints a table and returns rows { figure, ours, anchor, ratio, budget, pass }.
 // Usage: node bench/engine-path.mjs [--containers 2000] [--images 200] [--idle 60] [--runs 7]
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -365,7 +366,7 @@ async function lessonHeap({ api, stub, cycles, log }) {
 }
 
 export function printRows(rows, log = console.log) {
-    const fmt = (v, unit) => (v === undefined ? '—' : unit === 'ms' || unit === 'MiB' ? `${v.toFixed(1)} ${unit}` : `${Math.round(v)} ${unit}`);
+    const fmt = (v, unit) => (v === undefined ? '—' : ['ms', 'MiB', 'KiB'].includes(unit) ? `${v.toFixed(1)} ${unit}` : `${Math.round(v)} ${unit}`);
     log(`\n${'figure'.padEnd(62)} ${'ours'.padStart(12)} ${'anchor'.padStart(12)} ${'ratio'.padStart(7)}  budget        result`);
     for (const r of rows) {
         log(`${r.figure.padEnd(62)} ${fmt(r.ours, r.unit).padStart(12)} ${fmt(r.anchor, r.unit).padStart(12)} ${(r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`).padStart(7)}  ${r.budget.padEnd(13)} ${r.pass ? 'pass' : 'FAIL'}`);
@@ -379,5 +380,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
     const rows = await benchEnginePath();
     printRows(rows);
-    process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+    const jsonIdx = process.argv.indexOf('--json');
+    if (jsonIdx > 0) {
+        writeFileSync(process.argv[jsonIdx + 1], JSON.stringify(rows));
+    } else {
+        process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+    }
 }

@@ -25,7 +25,7 @@ import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileHoverProvider } from './dockerfile/hover';
 import { ImageFacts } from './dockerfile/imageFacts';
 import { DockerfilePanels } from './panels/dockerfilePanel';
-import { RefreshManager } from './tree/refreshManager';
+import { RefreshManager } from './model/refreshManager';
 import { localeOf } from './lessons/catalog';
 import type { LessonRuntime } from './lessons/runtime';
 import { LessonPanels } from './panels/lessonPanels';

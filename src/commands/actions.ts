@@ -3,7 +3,7 @@ import { Logger } from '../common/logger';
 import { ApiCall } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { DockerClient } from '../docker/types';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 import { DockerViews } from '../tree/views';
 import { InspectDocuments } from './inspectDocuments';
 import { reportError } from './registry';

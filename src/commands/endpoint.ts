@@ -3,7 +3,7 @@ import { Settings } from '../common/config';
 import { Logger } from '../common/logger';
 import { discoverEndpoints, EndpointInputs, parseDockerHost } from '../docker/endpoint';
 import { DockerError } from '../docker/errors';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 import { CommandIds, CommandSpec } from './registry';
 
 export function endpointCommands(inputs: () => EndpointInputs, refresh: RefreshManager, log: Logger): CommandSpec[] {

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { Logger } from '../common/logger';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 import { CommandIds, CommandSpec } from './registry';
 
 export function generalCommands(refresh: RefreshManager, log: Logger): CommandSpec[] {

@@ -1,11 +1,13 @@
-import vscode = require('vscode');
+export interface IDisposable {
+    dispose(): void;
+}
 
-/** A base class that owns disposables and releases them together. */
-export abstract class Disposable implements vscode.Disposable {
-    private readonly disposables: vscode.Disposable[] = [];
+/** A base class that owns disposables and releases them together (no `vscode` import: the model uses it too). */
+export abstract class Disposable implements IDisposable {
+    private readonly disposables: IDisposable[] = [];
     private disposed = false;
 
-    protected register<T extends vscode.Disposable>(d: T): T {
+    protected register<T extends IDisposable>(d: T): T {
         if (this.disposed) {
             d.dispose();
         } else {

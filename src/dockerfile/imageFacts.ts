@@ -6,7 +6,7 @@
 import { Disposable } from '../common/disposable';
 import { Engine } from '../docker/engine';
 import { ImageSummary } from '../docker/types';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 
 export type ImageFact =
     /** On the engine; `instances` is known only while the model is live. */

@@ -7,7 +7,7 @@ import { DockerfileAnalyses } from '../dockerfile/analyses';
 import { BuiltImages } from '../dockerfile/builtImages';
 import { findImage } from '../dockerfile/imageFacts';
 import { ImagesTreeProvider } from '../tree/imagesTree';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from './protocol';
 import { WebviewHost } from './webviewHost';
 

@@ -6,7 +6,7 @@ import { Engine } from '../docker/engine';
 import { LESSONS, localeOf, Locale } from '../lessons/catalog';
 import type { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
 import type { LessonRuntime } from '../lessons/runtime';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from './protocol';
 import { WebviewHost } from './webviewHost';
 

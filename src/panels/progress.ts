@@ -4,7 +4,7 @@ import { Disposable } from '../common/disposable';
 import { Logger } from '../common/logger';
 import { LESSONS } from '../lessons/catalog';
 import { lessonCompletedBy } from '../lessons/evidence';
-import { RefreshManager } from '../tree/refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 
 const STORE_KEY = 'dockerLessons.completedLessons';
 

@@ -6,7 +6,7 @@ import { containerCall, LIST_CONTAINERS_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { NodeCache } from './nodeCache';
-import { DockerSnapshot, RefreshManager } from './refreshManager';
+import { DockerSnapshot, RefreshManager } from '../model/refreshManager';
 
 export type ContainerGroup = 'running' | 'paused' | 'stopped';
 

@@ -8,7 +8,7 @@ import { ContainerSummary, ImageSummary, LayerInfo } from '../docker/types';
 import { stateWord } from './containersTree';
 import { layerInstruction, layerRowText, layersExplanation } from './layerText';
 import { NodeCache } from './nodeCache';
-import { DockerSnapshot, RefreshManager } from './refreshManager';
+import { DockerSnapshot, RefreshManager } from '../model/refreshManager';
 
 export class ImageNode {
     readonly kind = 'image';

@@ -7,7 +7,7 @@ import { Engine, EngineState } from '../docker/engine';
 import { ContainersTreeNode, ContainersTreeProvider } from './containersTree';
 import { ImagesTreeNode, ImagesTreeProvider } from './imagesTree';
 import { LessonsTreeProvider } from './lessonsTree';
-import { RefreshManager } from './refreshManager';
+import { RefreshManager } from '../model/refreshManager';
 
 export const ViewIds = {
     images: 'dockerLessons.images',

@@ -1,9 +1,8 @@
-import vscode = require('vscode');
-import { Disposable } from '../common/disposable';
-import { Logger } from '../common/logger';
+import { Disposable, IDisposable } from '../common/disposable';
 import { Engine } from '../docker/engine';
 import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSummary } from '../docker/types';
-import { EngineModel } from '../model/engineModel';
+import { EngineModel } from './engineModel';
+import { Emitter } from './emitter';
 
 export interface DockerSnapshot {
     readonly images: readonly ImageSummary[];
@@ -13,6 +12,18 @@ export interface DockerSnapshot {
 }
 
 const EMPTY: DockerSnapshot = { images: [], containers: [], at: 0 };
+
+/** What refresh needs of a view: whether it is visible, and when that changes (a VS Code TreeView fits). */
+export interface VisibleView {
+    readonly visible: boolean;
+    onDidChangeVisibility(listener: (e: { readonly visible: boolean }) => void): IDisposable;
+}
+
+/** Where refresh writes what it does (the extension's Logger fits). */
+export interface RefreshLog {
+    debug(message: string): void;
+    warn(message: string): void;
+}
 
 export interface RefreshOptions {
     /** Events within this window are applied to the model as one batch. */
@@ -30,9 +41,9 @@ export interface RefreshOptions {
  */
 export class RefreshManager extends Disposable {
     private snapshotValue: DockerSnapshot = EMPTY;
-    private readonly changed = this.register(new vscode.EventEmitter<DockerSnapshot>());
+    private readonly changed = this.register(new Emitter<DockerSnapshot>());
     readonly onDidChange = this.changed.event;
-    private readonly eventReceived = this.register(new vscode.EventEmitter<EngineEvent>());
+    private readonly eventReceived = this.register(new Emitter<EngineEvent>());
     /** Every container/image event from the stream (for lessons that wait on the real thing). */
     readonly onDidReceiveEvent = this.eventReceived.event;
 
@@ -51,7 +62,7 @@ export class RefreshManager extends Disposable {
 
     constructor(
         private readonly engine: Engine,
-        private readonly log: Logger,
+        private readonly log: RefreshLog,
         options: RefreshOptions = {},
     ) {
         super();
@@ -81,7 +92,7 @@ export class RefreshManager extends Disposable {
     }
 
     /** Follow a view's visibility: the first visible view starts everything, the last hidden stops it. */
-    attach(view: vscode.TreeView<unknown>, id: string): void {
+    attach(view: VisibleView, id: string): void {
         this.register(view.onDidChangeVisibility((e) => this.setVisible(id, e.visible)));
         if (view.visible) {
             this.setVisible(id, true);
@@ -89,7 +100,7 @@ export class RefreshManager extends Disposable {
     }
 
     /** Keeps the lists and events live while something other than a view needs them (a lesson panel). */
-    hold(id: string): vscode.Disposable {
+    hold(id: string): IDisposable {
         this.setVisible(id, true);
         return { dispose: () => this.setVisible(id, false) };
     }

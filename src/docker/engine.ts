@@ -45,7 +45,7 @@ export class Engine {
     private setState(state: EngineState): void {
         const prev = this.stateValue;
         this.stateValue = state;
-        if (prev.state !== state.state || prev.error?.message !== state.error?.message || prev.endpoint?.display !== state.endpoint?.display) {
+        if (prev.state !== state.state || prev.error?.message !== state.error?.message || prev.endpoint?.display !== state.endpoint?.display || prev.version?.version !== state.version?.version) {
             for (const l of [...this.listeners]) {
                 l(state);
             }
@@ -79,8 +79,12 @@ export class Engine {
         return this.current;
     }
 
-    /** `GET /_ping` + `GET /version`; updates the state. Never throws. */
-    async connect(signal?: AbortSignal): Promise<EngineState> {
+    /**
+     * `GET /_ping` + `GET /version`; updates the state. Never throws. With `versionLater`, the state
+     * is `connected` as soon as the ping answers and the version (dockerd takes ~50 ms to answer it,
+     * ten times a ping) fills in when it arrives; an API-version error then still marks the failure.
+     */
+    async connect(signal?: AbortSignal, opts: { versionLater?: boolean } = {}): Promise<EngineState> {
         let client: DockerClient;
         try {
             client = this.client();
@@ -93,9 +97,20 @@ export class Engine {
         // reset() may replace the client while we wait: a stale answer must not set the new state
         try {
             await client.ping(signal);
-            const version = await client.version(signal);
+            const version = client.version(signal);
+            if (opts.versionLater) {
+                if (client === this.current) {
+                    this.setState({ state: 'connected', endpoint: client.endpoint, version: this.stateValue.version });
+                }
+                version.then(
+                    (v) => client === this.current && this.stateValue.state === 'connected' && this.setState({ state: 'connected', endpoint: client.endpoint, version: v }),
+                    (e: unknown) => client === this.current && this.markFailure(e),
+                );
+                return this.stateValue;
+            }
+            const answered = await version;
             if (client === this.current) {
-                this.setState({ state: 'connected', endpoint: client.endpoint, version });
+                this.setState({ state: 'connected', endpoint: client.endpoint, version: answered });
             }
         } catch (e) {
             if (client === this.current) {

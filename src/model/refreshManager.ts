@@ -172,7 +172,7 @@ export class RefreshManager extends Disposable {
         const started = Date.now();
         // while connected, the lists themselves tell whether the engine still answers: no ping first
         if (this.engine.state.state !== 'connected') {
-            const state = await this.engine.connect();
+            const state = await this.engine.connect(undefined, { versionLater: true });
             if (state.state !== 'connected') {
                 this.model.clear();
                 this.stopEvents();

@@ -150,6 +150,23 @@ describe('Engine', () => {
         assert.deepEqual(h.seen, ['unreachable']);
     });
 
+    it('connect(versionLater): connected after the ping alone; the version fills in; an API-version error still counts', async () => {
+        let answer!: (v: EngineVersion) => void;
+        const h = harness({ version: () => new Promise<EngineVersion>((r) => (answer = r)) });
+        const state = await h.engine.connect(undefined, { versionLater: true });
+        assert.equal(state.state, 'connected');
+        assert.equal(state.version, undefined, 'not waited for');
+        answer(VERSION);
+        await new Promise((r) => setImmediate(r));
+        assert.deepEqual(h.engine.state.version, VERSION);
+
+        const failing = harness({ version: () => Promise.reject({ statusCode: 400, json: { message: 'client version 1.99 is too new. Maximum supported API version is 1.41' } }) });
+        await failing.engine.connect(undefined, { versionLater: true });
+        await new Promise((r) => setImmediate(r));
+        assert.equal(failing.engine.state.state, 'unreachable');
+        assert.equal(failing.engine.state.error?.kind, 'apiVersion');
+    });
+
     it('a client that cannot be built is shown as unreachable and logged, not left "connecting"', async () => {
         const h = harness();
         const engine = new Engine({

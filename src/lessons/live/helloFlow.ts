@@ -4,7 +4,8 @@
  */
 import { shellQuote } from '../../docker/cli';
 import { classifyError, DockerError } from '../../docker/errors';
-import type { FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import { ATTACH_START_CALLS, countPulledLayers, helloFindings } from './findings/helloWorld';
 import { appendBounded, Demo, DemoContext, LESSON_LABEL, settleWithin, since, updateStep, Words, wordsFor } from './demo';
 
 type Key =
@@ -53,7 +54,7 @@ const WORDS: Words<Key> = {
         s4: 'The daemon streams the output to the client',
         pingOk: 'the daemon answered OK',
         alreadyLocal: 'already local: no pull needed',
-        pulledIn: 'pulled {0} layer(s)',
+        pulledIn: '{0} layer(s) downloaded, {1} already on the engine',
         created: 'container {0}',
         exited: 'exited with code {0}',
         exitCode: 'Exit code',
@@ -68,12 +69,12 @@ const WORDS: Words<Key> = {
         cleaned: 'Removed {0} container(s).',
         pullFailed: 'The pull failed at step 2: {0}',
         pullFailedNext: 'Check that the registry (or your mirror) is reachable and that the image name is right; the setting `dockerLessons.helloWorldImage` chooses the image.',
-        finished: 'That is all `docker run hello-world` does: the calls below, in this order. The greeting below is the container\'s own output.',
+        finished: 'Done: the steps below show each call this run made, and what it returned.',
     },
     ko: {
-        intro: '실행하기를 누르세요. 각 단계는 실제 Engine API 호출이 끝나면 불이 켜집니다.',
+        intro: '‘실행하기’를 누르세요. 각 단계는 실제 Engine API 호출이 끝나면 불이 켜집니다.',
         introLocal: '{0}이(가) 이미 엔진에 있으므로 2단계는 건너뜁니다. 가져올(pull) 필요가 없습니다.',
-        introMissing: '{0}이(가) 아직 엔진에 없으므로 2단계에서 레지스트리에서 가져옵니다.',
+        introMissing: '{0}이(가) 아직 엔진에 없으므로 2단계에서 레지스트리로부터 가져옵니다.',
         run: '실행하기',
         runAgain: '다시 실행하기',
         fresh: '이미지를 지우고 다시 실행하기',
@@ -84,9 +85,9 @@ const WORDS: Words<Key> = {
         s4: '데몬이 출력을 클라이언트로 보냅니다(stream)',
         pingOk: '데몬이 OK라고 답했습니다',
         alreadyLocal: '이미 로컬에 있음: 가져올 필요 없음',
-        pulledIn: '레이어 {0}개를 가져옴',
+        pulledIn: '레이어 {0}개 내려받음, {1}개는 이미 엔진에 있음',
         created: '컨테이너 {0}',
-        exited: '종료 코드 {0}로 끝남',
+        exited: '종료 코드: {0}',
         exitCode: '종료 코드',
         container: '컨테이너가 아직 남아 있습니다',
         containerNote: 'CLI와 마찬가지로, 끝난 컨테이너는 지우기 전까지 남아 있습니다 (`docker ps -a`에 보입니다).',
@@ -98,8 +99,8 @@ const WORDS: Words<Key> = {
         removeAndRun: '지우고 실행',
         cleaned: '컨테이너 {0}개를 지웠습니다.',
         pullFailed: '2단계에서 가져오기(pull)가 실패했습니다: {0}',
-        pullFailedNext: '레지스트리(또는 미러)에 닿을 수 있는지, 이미지 이름이 맞는지 확인하세요. 이미지는 `dockerLessons.helloWorldImage` 설정으로 고릅니다.',
-        finished: '`docker run hello-world`가 하는 일은 이것이 전부입니다: 아래 호출들을 이 순서대로. 아래 인사말은 컨테이너 자신의 출력입니다.',
+        pullFailedNext: '레지스트리(또는 미러)에 연결할 수 있는지, 이미지 이름이 맞는지 확인하세요. 이미지는 `dockerLessons.helloWorldImage` 설정으로 고릅니다.',
+        finished: '끝났습니다. 아래 단계마다 이번 실행이 보낸 호출과 그 결과가 나옵니다.',
     },
 };
 
@@ -121,9 +122,9 @@ export class HelloFlowDemo implements Demo {
         const img = shellQuote(this.image);
         return [
             { n: 1, title: this.w('s1'), call: 'GET /_ping', cli: 'docker version', state: 'pending' },
-            { n: 2, title: this.w('s2'), call: `POST /images/create?fromImage=${this.repo()}&tag=${this.tag()}`, cli: `docker pull ${img}`, state: 'pending' },
+            { n: 2, title: this.w('s2'), call: `GET /images/{name}/json, POST /images/create?fromImage=${this.repo()}&tag=${this.tag()}`, cli: `docker pull ${img}`, state: 'pending' },
             { n: 3, title: this.w('s3'), call: 'POST /containers/create', cli: `docker create ${img}`, state: 'pending' },
-            { n: 4, title: this.w('s4'), call: 'POST /containers/{id}/attach, POST /containers/{id}/start, POST /containers/{id}/wait', cli: 'docker start --attach <id>', state: 'pending' },
+            { n: 4, title: this.w('s4'), call: `${ATTACH_START_CALLS.join(', ')}, POST /containers/{id}/wait`, cli: 'docker start --attach <id>', state: 'pending' },
         ];
     }
 
@@ -252,6 +253,9 @@ export class HelloFlowDemo implements Demo {
         const steps = this.baseSteps();
         const lit: number[] = [];
         const facts: FactView[] = [];
+        /** Every request this run sends, in order, as it sends it. */
+        const calls: string[] = [];
+        let findings: ConclusionView | undefined;
         let output = '';
         let message = this.w('intro');
         const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
@@ -262,6 +266,7 @@ export class HelloFlowDemo implements Demo {
             facts: [...facts],
             output,
             litSteps: [...lit],
+            ...(findings ? { conclusion: findings } : {}),
             buttons: this.buttons(state === 'running', state === 'done'),
             ...extra,
         });
@@ -273,6 +278,7 @@ export class HelloFlowDemo implements Demo {
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });
             this.emit(view('running'));
+            calls.push('GET /_ping');
             await client.ping(this.ctx.signal);
             updateStep(steps, 1, { state: 'done', ms: since(t), detail: this.w('pingOk') });
             lit.push(1);
@@ -283,18 +289,19 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 2, { state: 'active' });
             this.emit(view('running'));
+            calls.push('GET /images/{name}/json');
+            let layers: { downloaded: number; existing: number } | undefined;
             if (await client.hasImage(this.image)) {
                 updateStep(steps, 2, { state: 'skipped', ms: since(t), detail: this.w('alreadyLocal') });
             } else {
-                const layers = new Set<string>();
+                const progress: { id: string; status: string }[] = [];
                 let lastEmit = 0;
                 try {
+                    calls.push('POST /images/create');
                     await client.pullImage(
                         this.image,
                         (p) => {
-                            if (p.id && /complete|already exists/i.test(p.status)) {
-                                layers.add(p.id);
-                            }
+                            progress.push({ id: p.id, status: p.status });
                             output = appendBounded(output, `${p.id ? `${p.id}: ` : ''}${p.status}\n`);
                             if (performance.now() - lastEmit > 100) {
                                 lastEmit = performance.now();
@@ -308,7 +315,8 @@ export class HelloFlowDemo implements Demo {
                     const err = classifyError(e);
                     throw new DockerError(err.kind, this.w('pullFailed', err.message), { statusCode: err.statusCode, detail: 'pull', cause: e });
                 }
-                updateStep(steps, 2, { state: 'done', ms: since(t), detail: this.w('pulledIn', layers.size) });
+                layers = countPulledLayers(progress);
+                updateStep(steps, 2, { state: 'done', ms: since(t), detail: this.w('pulledIn', layers.downloaded, layers.existing) });
                 lit.push(2);
             }
             this.emit(view('running'));
@@ -318,6 +326,7 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 3, { state: 'active' });
             this.emit(view('running'));
+            calls.push('POST /containers/create');
             const id = await client.createContainer({ image: this.image, labels: { [LESSON_LABEL]: 'hello-world' } });
             updateStep(steps, 3, { state: 'done', ms: since(t), detail: this.w('created', id.slice(0, 12)) });
             updateStep(steps, 4, { cli: `docker start --attach ${id.slice(0, 12)}` });
@@ -329,6 +338,7 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 4, { state: 'active' });
             let lastEmit = 0;
+            calls.push(...ATTACH_START_CALLS);
             const { outputEnded } = await client.attachAndStart(id, (text) => {
                 output = appendBounded(output, text);
                 if (performance.now() - lastEmit > 50) {
@@ -336,6 +346,7 @@ export class HelloFlowDemo implements Demo {
                     this.emit(view('running'));
                 }
             });
+            calls.push('POST /containers/{id}/wait');
             const exitCode = await client.waitContainer(id);
             await settleWithin(outputEnded, 2000);
             updateStep(steps, 4, { state: exitCode === 0 ? 'done' : 'error', ms: since(t), detail: this.w('exited', exitCode) });
@@ -344,6 +355,7 @@ export class HelloFlowDemo implements Demo {
             facts.push({ label: this.w('container'), value: id.slice(0, 12), note: this.w('containerNote') });
             await this.ctx.refresh();
             message = this.w('finished');
+            findings = helloFindings({ image: this.image, calls, pulled: layers !== undefined, layers, exitCode, greeting: /Hello from Docker!/.test(output) }, this.ctx.locale);
             const final = view('done');
             this.emit(final);
             return final;

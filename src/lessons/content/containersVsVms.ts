@@ -79,27 +79,6 @@ export const containersVsVmsLesson: Lesson = {
                         ],
                     },
                 ],
-                    },
-                    {
-                        title: { en: 'Virtual machines', ko: '가상 머신' },
-                        layers: [
-                            { label: { en: 'Hardware', ko: '하드웨어' }, tone: 'hardware' },
-                            { label: { en: 'Host OS', ko: '호스트 OS' }, tone: 'os' },
-                            { label: { en: 'Hypervisor', ko: '하이퍼바이저' }, tone: 'hypervisor' },
-                            { label: { en: 'Guest OS, one per virtual machine (each with its own kernel)', ko: '가상 머신마다 게스트 OS (각자의 커널 포함)' }, tone: 'guest' },
-                            { label: { en: 'App A · App B', ko: '앱 A · 앱 B' }, tone: 'app' },
-                        ],
-                    },
-                    {
-                        title: { en: 'Containers', ko: '컨테이너' },
-                        layers: [
-                            { label: { en: 'Hardware', ko: '하드웨어' }, tone: 'hardware' },
-                            { label: { en: 'Host OS and its kernel, shared', ko: '호스트 OS와 커널 (공유)' }, tone: 'os' },
-                            { label: { en: 'Docker engine', ko: '도커 엔진' }, tone: 'engine' },
-                            { label: { en: 'Container A · Container B (no guest OS)', ko: '컨테이너 A · 컨테이너 B (게스트 OS 없음)' }, tone: 'app' },
-                        ],
-                    },
-                ],
             },
         },
         {

@@ -131,7 +131,7 @@ export class OomDemo extends RunButtonDemo<OomKey> {
             facts.push({ label: this.w('killedIn'), value: `${ranMs} ms` });
             const host = before !== undefined && after !== undefined && lowest !== undefined ? { before, lowest: Math.min(lowest, after), after } : undefined;
             if (host) {
-                facts.push({ label: this.w('hostMem'), value: `${formatMemory(host.before)} → ${formatMemory(host.lowest)} → ${formatMemory(host.after)}`, note: this.w('hostMemNote') });
+                facts.push({ label: this.w('hostMem'), value: [host.before, host.lowest, host.after].map((b) => `${Math.round(b / (1024 * 1024))} MiB`).join(' → '), note: this.w('hostMemNote') });
             }
             findings = oomFindings({ limit: OOM_LIMIT, exitCode: d.state.exitCode, oomKilled: d.state.oomKilled, ranMs, where, engineOs: info.operatingSystem, host }, this.ctx.locale);
             const final = view('done');

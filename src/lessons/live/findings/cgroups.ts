@@ -60,6 +60,11 @@ const OW: Words<OomKey> = {
     },
 };
 
+/** Whole MiB: precise enough to see the host's memory move by a few MiB. */
+function mib(bytes: number): string {
+    return `${Math.round(bytes / (1024 * 1024))} MiB`;
+}
+
 export function oomFindings(r: OomResult, locale: Locale): ConclusionView {
     const w = wordsFor(OW, locale);
     const limit = formatMemory(r.limit);
@@ -79,9 +84,9 @@ export function oomFindings(r: OomResult, locale: Locale): ConclusionView {
     } else if (!r.host) {
         points.push({ state: 'note', text: w('hostUnread') });
     } else if (r.host.lowest >= 2 * r.limit) {
-        points.push({ state: 'held', text: w('hostFine', formatMemory(r.host.before), formatMemory(r.host.lowest), formatMemory(r.host.after), limit) });
+        points.push({ state: 'held', text: w('hostFine', mib(r.host.before), mib(r.host.lowest), mib(r.host.after), limit) });
     } else {
-        points.push({ state: 'surprise', text: w('hostLow', formatMemory(r.host.lowest), formatMemory(r.host.before), formatMemory(r.host.after)), why: w('hostLowWhy') });
+        points.push({ state: 'surprise', text: w('hostLow', mib(r.host.lowest), mib(r.host.before), mib(r.host.after)), why: w('hostLowWhy') });
     }
     return findingsView(points, locale);
 }

@@ -191,7 +191,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
                 [this.w('hostname'), info.name, inside.hostname, differs(info.name, inside.hostname)],
                 [this.w('pid1'), hostInit ?? '—', inside.pid1, differs(hostInit, inside.pid1)],
                 [this.w('pidNumber'), String(pid), insideNumber !== undefined ? String(insideNumber) : '—', insideNumber !== undefined ? differs(String(pid), String(insideNumber)) : '—'],
-                [this.w('ifaces'), local ? outsideIfaces.join(', ') : '—', inside.ifaces.join(', '), local ? differs(outsideIfaces.sort().join(), inside.ifaces.sort().join()) : '—'],
+                [this.w('ifaces'), local ? outsideIfaces.join(', ') : '—', inside.ifaces.join(', '), local ? differs([...outsideIfaces].sort().join(), [...inside.ifaces].sort().join()) : '—'],
             ];
             for (const n of ['pid', 'uts', 'mnt', 'net']) {
                 // outside: this VS Code process's namespaces (the host's); inside: the container's PID 1

@@ -188,7 +188,7 @@ const DEMOS: Record<string, LessonDemo> = {
         finished: (frame) =>
             waitUntil(
                 async () => `the layers table; the area shows ${JSON.stringify((await areaText(frame, 'ivc.explore').catch(() => '')).slice(0, 800))}`,
-                async () => (await tableRows(frame, 'ivc.explore', /^Layers of|의 레이어/)).length > 0,
+                async () => (await tableRows(frame, 'ivc.explore', /^History of|의 히스토리/)).length > 0,
                 20_000,
             ),
     },

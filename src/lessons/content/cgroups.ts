@@ -95,7 +95,7 @@ export const cgroupsLesson: Lesson = {
             kind: 'background',
             text: {
                 en: 'What to look for: a container over its memory limit is expected to end with exit code 137 (128 + 9: SIGKILL) and OOMKilled true. When a cgroup reaches its memory limit, the kernel first tries to reclaim memory inside it; when that fails, its OOM killer kills a process in that cgroup. Here that process is the container\'s PID 1, so the container ends. The rest of the host should keep running; where the engine runs on this machine, the demo measures the host\'s available memory to show it.',
-                ko: '살펴볼 점: 메모리 제한을 넘은 컨테이너는 종료 코드 137(128 + 9: SIGKILL), OOMKilled true로 끝나야 합니다. Cgroup이 메모리 제한에 닿으면 커널은 먼저 그 안에서 메모리를 회수하려 하고, 그래도 모자라면 OOM killer가 그 Cgroup의 프로세스 하나를 종료합니다. 여기서는 그 프로세스가 컨테이너의 PID 1이라서 컨테이너가 끝납니다. 호스트의 나머지는 계속 실행되어야 하며, 엔진이 이 머신에서 실행될 때는 데모가 호스트의 사용 가능한 메모리를 측정해 보여 줍니다.',
+                ko: '살펴볼 점: 메모리 제한을 넘은 컨테이너는 종료 코드 137(128 + 9: SIGKILL), OOMKilled true로 끝나야 합니다. Cgroup이 메모리 제한에 도달하면 커널은 먼저 그 안에서 메모리를 회수하려 하고, 그래도 모자라면 OOM killer가 그 Cgroup의 프로세스 하나를 종료합니다. 여기서는 그 프로세스가 컨테이너의 PID 1이라서 컨테이너가 끝납니다. 호스트의 나머지는 계속 실행되어야 하며, 엔진이 이 머신에서 실행될 때는 데모가 호스트의 사용 가능한 메모리를 측정해 보여 줍니다.',
             },
         },
         {
@@ -103,7 +103,7 @@ export const cgroupsLesson: Lesson = {
             items: [
                 { en: 'A cgroup groups processes so the kernel can count and limit their resources together.', ko: 'Cgroup은 커널이 리소스를 함께 집계하고 제한할 수 있도록 프로세스를 묶습니다.' },
                 { en: 'Docker gives every container its own cgroup, with the limits you choose.', ko: '도커는 컨테이너마다 별도의 Cgroup을 주고, 지정한 제한을 적용합니다.' },
-                { en: 'At the memory limit, the kernel tries to reclaim memory; when that fails, its OOM killer kills a process in the cgroup (exit code 137, OOMKilled true when that was PID 1).', ko: '메모리 제한에 닿으면 커널은 메모리를 회수하려 하고, 실패하면 OOM killer가 그 Cgroup의 프로세스를 종료합니다(그 프로세스가 PID 1이었다면 종료 코드 137, OOMKilled true).' },
+                { en: 'At the memory limit, the kernel tries to reclaim memory; when that fails, its OOM killer kills a process in the cgroup (exit code 137, OOMKilled true when that was PID 1).', ko: '메모리 제한에 도달하면 커널은 메모리를 회수하려 하고, 실패하면 OOM killer가 그 Cgroup의 프로세스를 종료합니다(그 프로세스가 PID 1이었다면 종료 코드 137, OOMKilled true).' },
             ],
         },
     ],

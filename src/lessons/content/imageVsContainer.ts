@@ -20,7 +20,7 @@ export const imageVsContainerLesson: Lesson = {
             kind: 'p',
             text: {
                 en: 'A container is an instance of an image. When the Docker engine creates a container from an image, the image becomes something that can run. You can create many containers from one image, just as you can open many windows of one program.',
-                ko: '컨테이너는 이미지의 인스턴스입니다. 도커 엔진이 이미지로 컨테이너를 생성하면, 이미지는 실행할 수 있는 것이 됩니다. 프로그램 하나로 창을 여러 개 열 수 있듯이, 이미지 하나로 컨테이너를 여러 개 만들 수 있습니다.',
+                ko: '컨테이너는 이미지의 인스턴스입니다. 도커 엔진이 이미지로 컨테이너를 생성해야 비로소 실행할 수 있습니다. 프로그램 하나로 창을 여러 개 열 수 있듯이, 이미지 하나로 컨테이너를 여러 개 만들 수 있습니다.',
             },
         },
         {

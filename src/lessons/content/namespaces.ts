@@ -13,7 +13,7 @@ export const namespacesLesson: Lesson = {
             kind: 'p',
             text: {
                 en: 'cgroups limit how much a container may use. Namespaces limit what it can see. A namespace gives a group of processes its own private view of one part of the system. It is lightweight process isolation: no virtual machine, just a different view.',
-                ko: 'Cgroup은 컨테이너가 얼마나 쓸 수 있는지를 제한합니다. 네임스페이스는 컨테이너가 무엇을 볼 수 있는지를 제한합니다. 네임스페이스는 프로세스 그룹에게 시스템의 한 부분에 대한 자기만의 시야를 줍니다. 가상 머신 없이 보이는 범위만 바꾸는 경량 프로세스 격리 기술입니다.',
+                ko: 'Cgroup은 컨테이너가 얼마나 쓸 수 있는지를 제한합니다. 네임스페이스는 컨테이너가 무엇을 볼 수 있는지를 제한합니다. 네임스페이스는 프로세스 그룹마다 시스템의 일부를 따로 보게 해 줍니다. 가상 머신 없이 보이는 범위만 바꾸는 경량 프로세스 격리 기술입니다.',
             },
         },
         {

@@ -69,7 +69,7 @@ const WORDS: Words<Key> = {
         what: '질문',
         outside: '밖 (호스트)',
         inside: '컨테이너 안',
-        differs: '다른가?',
+        differs: '다른가요?',
         hostname: '호스트 이름 (UTS 네임스페이스)',
         pid1: 'PID 1은… (PID 네임스페이스)',
         pidNumber: '데모 프로세스의 번호 (PID 네임스페이스)',
@@ -80,7 +80,7 @@ const WORDS: Words<Key> = {
         unknown: '여기서 읽을 수 없음',
         remote: '엔진이 다른 머신이나 가상 머신에서 실행되므로, 호스트 쪽은 데몬이 알려 준 값입니다.',
         psNote: '컨테이너 안의 `ps`에서 읽었습니다.',
-        cleanup: '지움 (docker run --rm)',
+        cleanup: '삭제함 (docker run --rm처럼)',
     },
 };
 

@@ -45,7 +45,7 @@ const OW: Words<OomKey> = {
         hostUnread: 'This machine\'s /proc/meminfo could not be read, so the host\'s memory was not measured.',
     },
     ko: {
-        oomHeld: '종료 코드 137(128 + 9, SIGKILL), OOMKilled true: 컨테이너의 Cgroup이 메모리 제한 {0}에 닿았고, 커널이 그 안에서 메모리를 충분히 회수하지 못하자 OOM killer가 그 Cgroup의 프로세스 하나를 종료했습니다. 그 프로세스가 컨테이너의 PID 1이었기 때문에 컨테이너가 끝났습니다.',
+        oomHeld: '종료 코드 137(128 + 9, SIGKILL), OOMKilled true: 컨테이너의 Cgroup이 메모리 제한 {0}에 도달했고, 커널이 그 안에서 메모리를 충분히 회수하지 못하자 OOM killer가 그 Cgroup의 프로세스 하나를 종료했습니다. 그 프로세스가 컨테이너의 PID 1이었기 때문에 컨테이너가 끝났습니다.',
         oomOtherExit: 'OOMKilled는 true인데 종료 코드가 137이 아닙니다: {0}',
         oomOtherExitWhy: '가능한 이유: OOM killer가 컨테이너 Cgroup의 다른 프로세스를 종료했고, 그 뒤에 PID 1이 스스로 끝났습니다.',
         notKilled: 'OOMKilled가 false이고 종료 코드는 {0}입니다. 메모리 제한({1})으로 이 컨테이너가 끝나지 않았습니다.',

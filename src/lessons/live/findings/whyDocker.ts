@@ -154,7 +154,7 @@ export function whyFindings(r: WhyResult, locale: Locale): ConclusionView {
             const sameName = first.osName === r.host.os;
             points.push({ state: sameName ? 'note' : 'held', text: sameName ? w('osSameName', first.osName, r.host.os) : w('osOwn', first.osName, r.host.os) });
         } else if (first.busybox || first.binCount !== undefined) {
-            points.push({ state: 'note', text: w('noOs', first.busybox ?? 'busybox', first.binCount ?? 0, first.rootDirs ?? '—') });
+            points.push({ state: 'note', text: w('noOs', (first.busybox ?? 'busybox').replace(/\.$/, ''), first.binCount ?? 0, first.rootDirs ?? '—') });
         } else {
             points.push({ state: 'note', text: w('noOsNothing', first.rootDirs ?? '—') });
         }

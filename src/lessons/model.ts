@@ -15,6 +15,8 @@ export interface FlowDiagram {
     readonly edges: readonly { readonly from: string; readonly to: string; readonly label: Text; readonly step?: number }[];
 }
 
+export type Tone = 'hardware' | 'os' | 'hypervisor' | 'guest' | 'engine' | 'app' | 'layer' | 'writable';
+
 /** Layers stacked bottom-up in columns: hardware at the bottom, apps on top. */
 export interface StackDiagram {
     readonly kind: 'stack';
@@ -22,7 +24,12 @@ export interface StackDiagram {
     readonly columns: readonly {
         readonly title: Text;
         /** Bottom first. */
-        readonly layers: readonly { readonly label: Text; readonly tone: 'hardware' | 'os' | 'hypervisor' | 'guest' | 'engine' | 'app' | 'layer' | 'writable' }[];
+        readonly layers: readonly {
+            readonly label: Text;
+            readonly tone: Tone;
+            /** A box drawn on the same level, beside this one (not under it): e.g. the engine next to its containers. */
+            readonly beside?: { readonly label: Text; readonly tone: Tone };
+        }[];
     }[];
 }
 

@@ -15,7 +15,10 @@ function diagram(d: Diagram, locale: Locale): RenderedDiagram {
     return {
         kind: 'stack',
         caption: t(d.caption, locale),
-        columns: d.columns.map((c) => ({ title: t(c.title, locale), layers: c.layers.map((l) => ({ label: t(l.label, locale), tone: l.tone })) })),
+        columns: d.columns.map((c) => ({
+            title: t(c.title, locale),
+            layers: c.layers.map((l) => (l.beside ? { label: t(l.label, locale), tone: l.tone, beside: { label: t(l.beside.label, locale), tone: l.beside.tone } } : { label: t(l.label, locale), tone: l.tone })),
+        })),
     };
 }
 

@@ -52,6 +52,28 @@ export interface ChoiceView {
 
 export type LiveState = 'idle' | 'running' | 'done' | 'error' | 'unavailable';
 
+/** How one point of a run's conclusion turned out. `note`: a measured value, no expectation to hold. */
+export type PointState = 'held' | 'surprise' | 'note';
+
+export interface ConclusionPoint {
+    readonly state: PointState;
+    /** The state in words ("As expected", "Not as expected"): shown next to its icon, never colour alone. */
+    readonly stateWord: string;
+    /** A sentence built from this run's own results. */
+    readonly text: string;
+    /** When the result was not the expected one: the likely reason. */
+    readonly why?: string;
+}
+
+/** What one run showed, built from its results by the demo (never a text written in advance). */
+export interface ConclusionView {
+    readonly heading: string;
+    /** `surprise` when any point did not hold, else `held` when any held, else `note`. */
+    readonly state: PointState;
+    readonly stateWord: string;
+    readonly points: readonly ConclusionPoint[];
+}
+
 /** Everything one live block shows; sent whole each time it changes. */
 export interface LiveView {
     readonly demo: string;
@@ -69,6 +91,8 @@ export interface LiveView {
     readonly choice?: ChoiceView;
     /** Which flow-diagram arrows are lit (by step number). */
     readonly litSteps?: readonly number[];
+    /** What this run showed, from its own results (only once a run has finished). */
+    readonly conclusion?: ConclusionView;
 }
 
 export interface RenderedBlock {
@@ -91,7 +115,10 @@ export type RenderedDiagram =
     | {
           readonly kind: 'stack';
           readonly caption: string;
-          readonly columns: readonly { readonly title: string; readonly layers: readonly { readonly label: string; readonly tone: string }[] }[];
+          readonly columns: readonly {
+              readonly title: string;
+              readonly layers: readonly { readonly label: string; readonly tone: string; readonly beside?: { readonly label: string; readonly tone: string } }[];
+          }[];
       };
 
 /** Fixed words of the panel's own UI, localized by the extension. */
@@ -159,6 +186,44 @@ export function parseToWebview(msg: unknown): ToWebview | undefined {
         return msg as unknown as ToWebview;
     }
     return undefined;
+}
+
+const POINT_STATES: readonly PointState[] = ['held', 'surprise', 'note'];
+const MAX_POINT_TEXT = 2_000;
+
+function boundedText(v: unknown, max = MAX_POINT_TEXT): string | undefined {
+    return typeof v === 'string' ? (v.length > max ? v.slice(0, max) : v) : undefined;
+}
+
+/**
+ * Validates a conclusion from either side: every field re-read with its type checked and bounded,
+ * unknown states and points without text dropped. Undefined when nothing usable is left.
+ */
+export function parseConclusion(v: unknown): ConclusionView | undefined {
+    if (!isRecord(v) || !Array.isArray(v.points)) {
+        return undefined;
+    }
+    const points: ConclusionPoint[] = [];
+    for (const p of v.points.slice(0, 32)) {
+        if (!isRecord(p)) {
+            continue;
+        }
+        const state = POINT_STATES.find((s) => s === p.state);
+        const text = boundedText(p.text);
+        const stateWord = boundedText(p.stateWord, 200);
+        if (!state || !text || !stateWord) {
+            continue;
+        }
+        const why = boundedText(p.why);
+        points.push(why ? { state, stateWord, text, why } : { state, stateWord, text });
+    }
+    const state = POINT_STATES.find((s) => s === v.state);
+    const heading = boundedText(v.heading, 200);
+    const stateWord = boundedText(v.stateWord, 200);
+    if (!points.length || !state || heading === undefined || !stateWord) {
+        return undefined;
+    }
+    return { heading, state, stateWord, points };
 }
 
 /** What the webview keeps with `setState`, so a reload restores the panel. */

@@ -19,7 +19,7 @@ import { ImageVsContainerDemo } from '../../src/lessons/live/imageVsContainer';
 import { WhyDockerDemo } from '../../src/lessons/live/whyDocker';
 import type { FactView, LiveView, StepState, StepView } from '../../src/panels/protocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
-import { Cleanup, followProgress, rawDocker, requireEngine, waitFor } from './helpers';
+import { buildImage, Cleanup, followProgress, rawDocker, requireEngine, waitFor } from './helpers';
 
 
 
@@ -164,7 +164,7 @@ describe('docker: the live lesson demos against the private engine', function ()
     });
 
     describe('why.sameEverywhere', function () {
-        it('runs busybox twice: same output, no /etc/os-release, the host kernel, nothing left behind', async function () {
+        it('runs busybox twice: the same image files, no /etc/os-release, kernel/arch/hostname from outside, nothing left behind', async function () {
             const c = ctx();
             const demo = new WhyDockerDemo(c);
             c.demo = demo;
@@ -186,17 +186,38 @@ describe('docker: the live lesson demos against the private engine', function ()
 
             const info = await client.info();
             const host = fact(final, 'The host says');
-            assert.strictEqual(host.value, `${info.operatingSystem} (${info.osType}/${info.architecture})`);
+            assert.strictEqual(host.value, `${info.operatingSystem} (${info.osType}/${info.architecture}), ${info.name}`);
             assert.ok(info.operatingSystem.length > 0, 'the daemon names the host OS');
             assert.strictEqual(step(final, 1).detail, `${info.operatingSystem} · ${info.kernelVersion}`);
 
-            const inside = fact(final, 'Inside the container');
-            assert.strictEqual(inside.value, '(this minimal image has no /etc/os-release: it carries only what it needs)');
-            assert.strictEqual(fact(final, 'Same output both times').ok, true);
-            assert.strictEqual(fact(final, 'Same output both times').value, 'identical, byte for byte');
+            // what the image says about itself: busybox has no /etc/os-release; its version and /bin instead
+            const busybox = /^BUSYBOX=(BusyBox v\S+.*)$/m.exec(final.output ?? '')?.[1]?.trim();
+            const bin = /^BIN=(\d+)$/m.exec(final.output ?? '')?.[1];
+            assert.ok(busybox && bin, final.output);
+            const inside = fact(final, 'The image says about itself');
+            assert.strictEqual(inside.value, `${busybox} (no /etc/os-release)`);
+            assert.match(inside.note ?? '', new RegExp(`${bin} programs in /bin`));
+            assert.strictEqual(fact(final, "The image's files, run 1 vs run 2").ok, true);
+            assert.strictEqual(fact(final, "The image's files, run 1 vs run 2").value, 'identical, byte for byte');
             const kernel = fact(final, 'Kernel inside the container');
             assert.strictEqual(kernel.value, os.release(), 'containers share the host kernel');
             assert.strictEqual(kernel.ok, true);
+            assert.strictEqual(fact(final, 'CPU architecture inside').value, info.architecture);
+            const hostnames = [...(final.output ?? '').matchAll(/^HOSTNAME=(\S+)$/gm)].map((m) => m[1]);
+            assert.strictEqual(hostnames.length, 2);
+            assert.notStrictEqual(hostnames[0], hostnames[1], 'each container gets its own hostname from the engine');
+
+            // the findings state what this run measured, and only that
+            const found = final.conclusion;
+            assert.ok(found, 'a finished run has findings');
+            assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+            const said = found.points.map((p) => p.text).join('\n');
+            assert.match(said, new RegExp(`has no /etc/os-release.*${busybox.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${bin} programs in /bin`));
+            assert.doesNotMatch(said, /came from the image's own \/etc\/os-release/, 'busybox names no OS: no such claim');
+            assert.match(said, /Both runs used the same image with the same settings on this engine/);
+            assert.ok(said.includes(`(${hostnames[0]}, then ${hostnames[1]}), and the host is called ${info.name}`), said);
+            assert.ok(said.includes(`The kernel release ${os.release()} is the host's`), said);
+            assert.ok(said.includes(`The CPU architecture ${info.architecture} is the host's`), said);
 
             // the output is the two real runs, verbatim
             assert.strictEqual(final.output?.match(/^NO_OS_RELEASE$/gm)?.length, 2, final.output);
@@ -221,8 +242,11 @@ describe('docker: the live lesson demos against the private engine', function ()
                 ['데몬에게 호스트 정보 묻기', '이미지가 있는지 확인하기', '이미지 실행 (1번째)', '이미지 실행 (2번째)'],
             );
             assert.strictEqual(step(final, 2).detail, '이미 엔진에 있음');
-            assert.strictEqual(fact(final, '컨테이너 안').value, '(이 최소 이미지에는 /etc/os-release가 없습니다: 꼭 필요한 것만 담았습니다)');
-            assert.strictEqual(fact(final, '두 번 모두 같은 출력').ok, true);
+            assert.match(fact(final, '이미지가 알려 준 자기 정보').value, /^BusyBox v\S+ .* \(\/etc\/os-release 없음\)$/);
+            assert.strictEqual(fact(final, '이미지 파일 비교 (1번째와 2번째 실행)').ok, true);
+            assert.strictEqual(final.conclusion?.heading, '이번 실행에서 확인한 것');
+            assert.strictEqual(final.conclusion?.stateWord, '확인한 항목이 모두 예상대로였습니다');
+            assert.ok(final.conclusion?.points.some((p) => p.text.includes(`커널 릴리스 ${os.release()}은(는) 호스트의 것입니다`)));
             assert.strictEqual(final.buttons?.[0].label, '다시 실행하기');
             assert.deepStrictEqual(await containersOf('why-docker'), []);
         });
@@ -261,6 +285,16 @@ describe('docker: the live lesson demos against the private engine', function ()
                 assert.strictEqual(exit.value, '0');
                 assert.strictEqual(exit.ok, true);
                 assertInOrder(runViews(c.views.slice(from)), 4);
+                // the findings count and list the calls really made: no pull, so seven
+                const found = final.conclusion;
+                assert.ok(found);
+                assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+                assert.strictEqual(
+                    found.points[0].text,
+                    'This run made 7 Engine API calls, in this order: GET /_ping → GET /images/{name}/json → POST /containers/create → GET /containers/{id}/json → POST /containers/{id}/attach → POST /containers/{id}/start → POST /containers/{id}/wait.',
+                );
+                assert.ok(found.points.some((p) => p.text === 'hello-world was already on the engine, so nothing was pulled (step 2 skipped).'));
+                assert.ok(found.points.some((p) => p.state === 'held' && p.text === "The container's program ended with exit code 0."));
 
                 container = await helloContainer(final);
                 assert.strictEqual(container.state, 'exited');
@@ -348,8 +382,17 @@ describe('docker: the live lesson demos against the private engine', function ()
                 assert.deepStrictEqual(states(final), ['done', 'done', 'done', 'done']);
                 assert.deepStrictEqual([...(final.litSteps ?? [])].sort(), [1, 2, 3, 4]);
                 assert.match(step(final, 2).call, /fromImage=hello-world&tag=latest/);
-                assert.match(step(final, 2).detail ?? '', /^pulled [1-9]\d* layer\(s\)$/);
+                // layers counted from the pull's own statuses: downloaded ("Pull complete") apart from "Already exists"
+                const downloaded = (final.output ?? '').match(/^\w+: Pull complete$/gm)?.length ?? 0;
+                const existing = (final.output ?? '').match(/^\w+: Already exists$/gm)?.length ?? 0;
+                assert.ok(downloaded >= 1, final.output);
+                assert.strictEqual(step(final, 2).detail, `${downloaded} layer(s) downloaded, ${existing} already on the engine`);
                 assert.match(final.output ?? '', /Downloaded newer image for hello-world:latest/);
+                const found = final.conclusion;
+                assert.ok(found);
+                assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+                assert.match(found.points[0].text, /^This run made 8 Engine API calls, in this order: GET \/_ping → GET \/images\/\{name\}\/json → POST \/images\/create → POST \/containers\/create → /);
+                assert.ok(found.points.some((p) => p.text === `hello-world was not on the engine, so it was pulled: ${downloaded} layer(s) downloaded, ${existing} already on the engine.`), JSON.stringify(found.points));
                 assert.match(final.output ?? '', /Hello from Docker!/);
                 assertInOrder(runViews(c.views.slice(from)), 4);
                 // the pull was seen while it happened: step 2 'active' with a progress line
@@ -373,6 +416,18 @@ describe('docker: the live lesson demos against the private engine', function ()
             });
         });
 
+        it('the CLI\'s first call for a missing image: create answers 404 "No such image" (then the CLI pulls and creates again)', async function () {
+            await assert.rejects(
+                () => client.createContainer({ image: 'nonexistent-lesson-image' }),
+                (e: unknown) => {
+                    const err = e as { kind?: string; statusCode?: number; message?: string };
+                    assert.strictEqual(err.statusCode, 404, JSON.stringify(err));
+                    assert.match(err.message ?? '', /No such image: nonexistent-lesson-image/);
+                    return true;
+                },
+            );
+        });
+
         it('a pull that fails stops at step 2 with the pull error; steps 3–4 never start', async function () {
             const c = ctx('en', { helloImage: 'nonexistent-lesson-image' });
             const demo = new HelloFlowDemo(c);
@@ -387,6 +442,7 @@ describe('docker: the live lesson demos against the private engine', function ()
             assert.match(step(final, 2).detail ?? '', /^The pull failed at step 2: /);
             assert.match(final.next ?? '', /dockerLessons\.helloWorldImage/);
             assert.match(step(final, 2).call, /fromImage=nonexistent-lesson-image&tag=latest/);
+            assert.strictEqual(final.conclusion, undefined, 'a failed run states no findings');
             assert.deepStrictEqual(
                 (await client.listContainers()).filter((x) => x.image === 'nonexistent-lesson-image'),
                 [],
@@ -442,14 +498,20 @@ describe('docker: the live lesson demos against the private engine', function ()
             const history = await client.imageHistory(hello.id);
             const layers = v.tables?.[0];
             assert.ok(layers);
-            assert.match(layers.caption, /^Layers of hello-world:latest/);
+            assert.match(layers.caption, /^History of hello-world:latest/);
             assert.strictEqual(layers.rows.length, history.length);
             layers.rows.forEach((row, i) => {
                 assert.strictEqual(row[0], String(i + 1));
                 assert.strictEqual(row[2], formatBytes(history[i].size), `row ${i}`);
-                assert.strictEqual(row[3], history[i].empty ? 'metadata only' : 'layer (files)');
             });
-            assert.ok(layers.rows.some((r) => r[3] === 'layer (files)'));
+            // hello-world: COPY the program (files), then CMD (configuration)
+            assert.deepStrictEqual(
+                layers.rows.map((r) => [r[1].split(' ')[0], r[3]]),
+                [
+                    ['COPY', 'changes files'],
+                    ['CMD', 'configuration only'],
+                ],
+            );
             assert.strictEqual(fact(v, 'Image size').value, formatBytes(hello.size));
 
             n = (await client.listContainers()).filter((x) => x.imageId === hello.id).length;
@@ -457,6 +519,33 @@ describe('docker: the live lesson demos against the private engine', function ()
             const count = fact(v, 'Instances of this image');
             assert.strictEqual(count.value, String(n));
             assert.strictEqual(count.ok, undefined, 'nothing to compare yet');
+        });
+
+        it('the Kind column follows the instruction, not the size: WORKDIR and a 0 B RUN change files, ENV/CMD do not', async function () {
+            const tag = `dl-test-ivc-kinds:${process.pid}`;
+            const id = await buildImage(docker, `FROM busybox\nWORKDIR /work/here\nRUN true\nENV DL_TEST=${Math.random()}\nCMD ["sh"]\n`, tag);
+            cleanup.image(id);
+            const kc = ctx();
+            const kdemo = new ImageVsContainerDemo(kc);
+            kc.demo = kdemo;
+            await kdemo.start();
+            await kdemo.select(tag);
+            const rows = kc.last.tables?.[0].rows ?? [];
+            const history = await client.imageHistory(id);
+            const byInstruction = rows.slice(-4).map((r) => [r[1].split(' ')[0], r[2], r[3]]);
+            assert.deepStrictEqual(
+                byInstruction.map(([i, , k]) => [i, k]),
+                [
+                    ['WORKDIR', 'changes files'],
+                    ['RUN', 'changes files'],
+                    ['ENV', 'configuration only'],
+                    ['CMD', 'configuration only'],
+                ],
+                JSON.stringify(rows),
+            );
+            // `RUN true` stored no file content: 0 B, and still a step that changes files
+            assert.strictEqual(byInstruction[1][1], '0 B');
+            assert.strictEqual(history[history.length - 3].size, 0);
         });
 
         it('create makes one more instance: N → N+1', async function () {
@@ -476,8 +565,26 @@ describe('docker: the live lesson demos against the private engine', function ()
             cleanup.container(created.id);
             assert.strictEqual(created.imageId, hello.id);
             assert.strictEqual(created.state, 'created');
-            assert.ok(v.tables?.[1].rows.some((r) => r[0] === created.name && r[1] === 'created' && r[3] === 'not measured'));
+            // the create measured the new container's writable layer at once
+            const sizeRw = (await client.inspectContainer(created.id, { size: true })).sizeRw ?? 0;
+            assert.ok(v.tables?.[1].rows.some((r) => r[0] === created.name && r[1] === 'created' && r[3] === formatBytes(sizeRw)), JSON.stringify(v.tables?.[1].rows));
             assert.ok(v.tables?.[1].rowActions?.[0].args.includes(created.id));
+
+            // the findings compare two real readings of the image, before and after, and state them
+            const found = v.conclusion;
+            assert.ok(found);
+            assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+            const size = (await client.inspectImage(hello.id)).size;
+            const texts = found.points.map((p) => p.text);
+            assert.ok(texts.includes(`Containers made from hello-world:latest: ${n} before, ${n + 1} after. One \`docker create\` added one instance.`), JSON.stringify(texts));
+            assert.ok(
+                texts.includes(`Image size read before creating the container: ${formatBytes(size)} (${size} bytes); read again after: ${formatBytes(size)} (${size} bytes). Unchanged: the container did not copy the image.`),
+                JSON.stringify(texts),
+            );
+            const rows = (await client.imageHistory(hello.id)).length;
+            assert.ok(texts.includes(`The image still has the same ${rows} history rows (layers and settings), read-only, before and after.`), JSON.stringify(texts));
+            assert.ok(texts.includes(`The new container ${created.name} has a writable layer of 0 B: it has changed nothing yet.`) === (sizeRw === 0), JSON.stringify(texts));
+            assert.ok(c.logs.filter((l) => l.startsWith("docker image inspect --format '{{.Size}}' hello-world:latest")).length === 2, c.logs.join('\n'));
         });
 
         it('size measures the writable layer of one container', async function () {
@@ -494,7 +601,8 @@ describe('docker: the live lesson demos against the private engine', function ()
             await demo.act('select', busybox.id);
             const v = c.last;
             assert.strictEqual(v.choice?.selected, busybox.id);
-            assert.match(v.tables?.[0].caption ?? '', /^Layers of busybox:latest/);
+            assert.match(v.tables?.[0].caption ?? '', /^History of busybox:latest/);
+            assert.strictEqual(v.conclusion, undefined, 'another image: the last create\'s findings are not shown for it');
             assert.match(v.tables?.[1].caption ?? '', /^Containers made from busybox:latest/);
             const history = await client.imageHistory(busybox.id);
             assert.deepStrictEqual(

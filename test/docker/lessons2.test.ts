@@ -181,10 +181,29 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
                 final.output,
             );
 
-            const proc = fact(final, "Seen in the host's /proc");
-            assert.strictEqual(proc.value, `/proc/${pid}`, 'the engine is local, so /proc is read');
+            const proc = fact(final, `This machine's /proc/${pid}/cmdline`);
+            assert.strictEqual(proc.value, 'sleep 120', 'the engine is local, so /proc is read and checked');
             assert.strictEqual(proc.ok, true);
-            assert.strictEqual(proc.note, `VS Code runs on the same machine, so it can read /proc/${pid} directly: sleep 120`);
+            assert.strictEqual(proc.note, "Checked against the demo's own command, `sleep 120`.");
+        });
+
+        it('the findings state the measured values: the kernel, the PID checked against its cmdline, the start time, the image size', async function () {
+            const found = final.conclusion;
+            assert.ok(found, 'a finished run has findings');
+            assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+            const pid = Number(fact(final, "Host PID of the container's main process").value);
+            const texts = found.points.map((p) => p.text);
+            assert.deepStrictEqual(texts, [
+                `The kernel release inside the container, ${os.release()}, is exactly the host's: one kernel, shared.`,
+                `On this machine, /proc/${pid}/cmdline reads \`sleep 120\`: the demo's own command. The container's process is an ordinary host process, PID ${pid}.`,
+                `\`docker top\` lists PID ${pid} as well: the daemon found the container's process in its host's process table.`,
+                `Creating and starting the container took ${step(final, 2).ms} ms.`,
+                `Its image is ${formatBytes((await client.inspectImage(SHELL)).size)}: it carries no kernel.`,
+            ]);
+            assert.deepStrictEqual(
+                found.points.map((p) => p.stateWord),
+                ['As expected', 'As expected', 'As expected', 'Measured', 'Measured'],
+            );
         });
 
         it('start time and image size are shown', async function () {
@@ -335,7 +354,7 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
                 v.buttons?.map((b) => b.action),
                 ['start', 'stop'],
             );
-            assert.match(v.message ?? '', /busy loop/);
+            assert.match(v.message ?? '', /endless loop that would take a whole CPU; with its limit, expect about 50 %/);
             const rows = v.tables?.[0].rows;
             assert.ok(rows, JSON.stringify(v));
             assert.deepStrictEqual(
@@ -369,6 +388,16 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
                 assert.match(mem, / \/ 64 MiB$/);
                 assert.match(pids, /^[1-9]\d*( \/ 20)?$/);
             }
+            // the findings of the latest view: the measured CPU against its limit, the kernel's own memory limit
+            const last = [...c.views.slice(from)].reverse().find((x) => isFilled(x) && x.conclusion);
+            assert.ok(last?.conclusion, 'findings once usage is measured');
+            const [cpuNow, , pidsNow] = last.tables![0].rows.map((r) => r[2]);
+            const texts = last.conclusion.points.map((p) => p.text);
+            assert.ok(texts.includes(`CPU: ${cpuNow.replace(' %', '')} % of one CPU, within its limit of 50 %. The loop would take a whole CPU without it.`), JSON.stringify(texts));
+            const kfile = info.cgroupVersion === '2' ? '/sys/fs/cgroup/memory.max' : '/sys/fs/cgroup/memory/memory.limit_in_bytes';
+            assert.ok(texts.includes(`The kernel's own memory limit for this cgroup (${kfile}) is 67108864 bytes: exactly what Docker was asked for. The runtime (runc) wrote it there.`), JSON.stringify(texts));
+            assert.ok(texts.includes(`Processes: ${pidsNow.split(' ')[0]}, within the limit of 20.`), JSON.stringify(texts));
+            assert.strictEqual(last.conclusion.state, 'held');
         });
 
         it('act("stop") answered No keeps the container running', async function () {
@@ -427,7 +456,29 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             assert.strictEqual(oom.ok, true);
             assert.strictEqual(fact(final, 'Memory limit').value, formatMemory(OOM_LIMIT));
             assert.strictEqual(fact(final, 'Memory limit').value, '32 MiB');
-            assert.match(fact(final, 'Time until the kernel stepped in').value, /^\d+ ms$/);
+            assert.match(fact(final, 'Time until it ended').value, /^\d+ ms$/);
+        });
+
+        it('the findings: killed by the OOM killer after reclaim failed, and the host\'s available memory measured around it', function () {
+            const found = final.conclusion;
+            assert.ok(found, 'a finished run has findings');
+            assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+            const texts = found.points.map((p) => p.text);
+            assert.strictEqual(
+                texts[0],
+                "Exit code 137 (128 + 9, SIGKILL) and OOMKilled true: the container's cgroup reached its 32 MiB limit, the kernel could not reclaim enough memory in it, and its OOM killer killed a process in that cgroup. That process was the container's PID 1, so the container ended.",
+            );
+            assert.strictEqual(texts[1], `It ran ${fact(final, 'Time until it ended').value} before it ended.`);
+            // this machine's MemAvailable, read before, during and after (the engine is local here)
+            const mem = fact(final, "This machine's available memory (before → lowest → after)").value;
+            const [before, lowest, after] = mem.split(' → ').map((x) => Number(x.replace(' MiB', '')));
+            assert.ok([before, lowest, after].every((x) => Number.isInteger(x) && x > 0 && x * 1024 * 1024 <= os.totalmem()), mem);
+            assert.ok(lowest <= before && lowest <= after, mem);
+            assert.strictEqual(
+                texts[2],
+                `This machine's available memory (MemAvailable in /proc/meminfo): ${before} MiB before, ${lowest} MiB at the lowest while the container ran, ${after} MiB after. The host always had far more free than the 32 MiB the container was allowed: its limit ended it, not a shortage on the host.`,
+            );
+            assert.ok(!texts.some((t) => /never short of memory/.test(t)));
         });
 
         it('the container is removed afterwards', async function () {
@@ -470,12 +521,13 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             assert.deepStrictEqual(states(final), ['done', 'done', 'done', 'done']);
             assert.strictEqual(final.tables?.length, 1);
             assert.deepStrictEqual(final.tables?.[0].columns, ['Question', 'Outside (host)', 'Inside the container', 'Different?']);
+            assert.strictEqual(final.tables?.[0].caption, 'Inside vs outside (each row names the namespace it tests; the PID namespace has two rows)');
             assert.deepStrictEqual(
                 rows.map((r) => r[0]),
                 [
                     'Host name (UTS namespace)',
                     'PID 1 is… (PID namespace)',
-                    'The same process, by its host PID',
+                    "The demo's process, by number (PID namespace)",
                     'Network interfaces (network namespace)',
                     'pid namespace id',
                     'uts namespace id',
@@ -491,17 +543,34 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             assert.strictEqual(info.name, os.hostname(), 'the engine is on this machine');
         });
 
-        it('PID 1 inside is sleep; its host PID is > 1', function () {
-            assert.strictEqual(rows[1][2], 'sleep');
-            assert.strictEqual(rows[1][3], 'yes');
+        it('PID 1: this machine\'s own (read from /proc/1/comm) outside, sleep inside; the process\'s number read from NSpid', function () {
+            const hostInit = fs.readFileSync('/proc/1/comm', 'utf8').trim();
+            assert.deepStrictEqual(rows[1].slice(1), [hostInit, 'sleep', hostInit !== 'sleep' ? 'yes' : 'no']);
             const pid1 = fact(final, 'PID 1 is… (PID namespace)');
             assert.strictEqual(pid1.value, 'sleep');
-            assert.strictEqual(pid1.ok, true);
             assert.match(final.output ?? '', /^\s*PID\s+COMMAND/);
             assert.match(final.output ?? '', /^\s*1\s+sleep$/m);
             const hostPid = Number(rows[2][1]);
             assert.ok(Number.isInteger(hostPid) && hostPid > 1, rows[2][1]);
             assert.deepStrictEqual(rows[2].slice(2), ['1', 'yes']);
+        });
+
+        it('the findings state what was read: PID 1 inside, the host PID with its NSpid, this machine\'s PID 1, hostname, interfaces, ids', function () {
+            const found = final.conclusion;
+            assert.ok(found, 'a finished run has findings');
+            assert.strictEqual(found.state, 'held', JSON.stringify(found.points));
+            const hostPid = Number(rows[2][1]);
+            const hostInit = fs.readFileSync('/proc/1/comm', 'utf8').trim();
+            assert.deepStrictEqual(
+                found.points.map((p) => p.text),
+                [
+                    "Inside, PID 1 is `sleep`, the demo's own command, and `ps` lists only the container's processes.",
+                    `On the host the same process is PID ${hostPid}: its /proc/${hostPid}/status lists NSpid ${hostPid} 1, one number per PID namespace. This machine's own PID 1 is \`${hostInit}\`.`,
+                    `Hostname inside: ${short}; the engine's host: ${info.name}. Each has its own UTS namespace.`,
+                    `Inside, the only network interface is lo: the container has a network namespace of its own with no network attached. This machine has ${Object.keys(os.networkInterfaces()).join(', ')}.`,
+                    'Every namespace id that could be read differs between inside and this editor: pid, uts, mnt, net.',
+                ],
+            );
         });
 
         it('network interfaces inside are exactly lo (this engine has no bridge)', function () {

@@ -177,7 +177,7 @@ interface LessonDemo {
 const DEMOS: Record<string, LessonDemo> = {
     'why-docker': {
         demo: 'why.sameEverywhere',
-        show: { demo: 'why.sameEverywhere', target: 'dl.facts' },
+        show: { demo: 'why.sameEverywhere', target: 'section.conclusion' },
         button: { en: /^Run it$/, ko: /^실행하기$/ },
         finished: (frame, locale) => waitForSteps(frame, 'why.sameEverywhere', DONE[locale], undefined, 60_000),
     },
@@ -188,7 +188,7 @@ const DEMOS: Record<string, LessonDemo> = {
         finished: (frame) =>
             waitUntil(
                 async () => `the layers table; the area shows ${JSON.stringify((await areaText(frame, 'ivc.explore').catch(() => '')).slice(0, 800))}`,
-                async () => (await tableRows(frame, 'ivc.explore', /^Layers of|의 레이어/)).length > 0,
+                async () => (await tableRows(frame, 'ivc.explore', /^History of|의 히스토리/)).length > 0,
                 20_000,
             ),
     },
@@ -210,14 +210,14 @@ const DEMOS: Record<string, LessonDemo> = {
     },
     'containers-vs-vms': {
         demo: 'vm.sharedKernel',
-        show: { demo: 'vm.sharedKernel', target: 'dl.facts' },
+        show: { demo: 'vm.sharedKernel', target: 'section.conclusion' },
         button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
         finished: (frame, locale) => waitForSteps(frame, 'vm.sharedKernel', DONE[locale], undefined, 60_000),
     },
     cgroups: {
         demo: 'cgroups.oom',
         // the kernel's verdict (the dark screenshot shows the limits and live usage instead)
-        show: { demo: 'cgroups.oom', target: 'dl.facts' },
+        show: { demo: 'cgroups.oom', target: 'section.conclusion' },
         button: { en: /^Run the OOM demo$/, ko: /^OOM 데모 실행$/ },
         finished: async (frame, locale) => {
             await waitForSteps(frame, 'cgroups.oom', DONE[locale], 4, 90_000);
@@ -259,6 +259,14 @@ async function runDemo(frame: Frame, id: string, locale: Locale): Promise<void> 
         await press(frame, d.demo, d.button[locale]);
     }
     await d.finished(frame, locale);
+    if (d.button) {
+        // a finished run ends with its findings, the state of each said in words
+        const found = frame.locator(`[data-demo="${d.demo}"] section.conclusion`);
+        await found.waitFor({ state: 'visible', timeout: 20_000 });
+        const heading = await found.locator('.conclusion-heading').innerText();
+        assert.match(heading, locale === 'ko' ? /^이번 실행에서 확인한 것/ : /^What this run showed/, heading);
+        assert.match(heading, locale === 'ko' ? /모두 예상대로였습니다/ : /every check held/, `${d.demo}: ${await found.innerText()}`);
+    }
     await showDemo(frame, d.show.demo, d.show.target);
 }
 

@@ -85,6 +85,8 @@ export interface LiveViewLike {
     tables?: { caption: string; columns: string[]; rows: string[][] }[];
     output?: string;
     choice?: { action: string; selected?: string; options: { value: string; label: string }[] };
+    /** What the run showed, built from its results (src/panels/protocol.ts `ConclusionView`). */
+    conclusion?: { heading: string; state: string; stateWord: string; points: { state: string; stateWord: string; text: string; why?: string }[] };
 }
 
 /** The explain panel's data (src/panels/protocol.ts `DockerfileView`, kept structural). */

@@ -135,12 +135,14 @@ suite('Lessons in webview panels', () => {
         note(`hello-world lesson: run + tick in ${Date.now() - t} ms`);
     });
 
-    test('why-docker: two runs give the same output', async function () {
+    test('why-docker: two runs read the same image files, and the findings say so', async function () {
         this.timeout(90_000);
         await openWith('why-docker', 'why.sameEverywhere');
         const v = await act('why-docker', 'why.sameEverywhere', 'run');
         assert.strictEqual(v.state, 'done', describeView(v));
-        assert.strictEqual(fact(v, 'Same output both times').ok, true, describeView(v));
+        assert.strictEqual(fact(v, "The image's files, run 1 vs run 2").ok, true, describeView(v));
+        assert.strictEqual(v.conclusion?.state, 'held', JSON.stringify(v.conclusion));
+        assert.ok(v.conclusion?.points.some((p) => p.text.startsWith('Both runs used the same image with the same settings on this engine')), JSON.stringify(v.conclusion));
         await waitFor('why-docker in completed()', () => api.lessons.completed().includes('why-docker'), 5_000, 50);
     });
 

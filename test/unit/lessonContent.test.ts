@@ -65,6 +65,9 @@ function texts(lesson: Lesson): Found[] {
                         out.push({ where: `${at} column`, text: c.title });
                         for (const l of c.layers) {
                             out.push({ where: `${at} layer`, text: l.label });
+                            if (l.beside) {
+                                out.push({ where: `${at} layer beside`, text: l.beside.label });
+                            }
                         }
                     }
                 }
@@ -227,14 +230,115 @@ describe('lesson content', () => {
         }
     });
 
-    it('containers-vs-vms: three columns, only the VM one has a hypervisor and a guest OS', () => {
+    it('containers-vs-vms: both hypervisor types; the engine beside the containers, not a layer under them', () => {
         const lesson = lessonContent('containers-vs-vms');
         assert.ok(lesson);
         const stack = blocksOf(lesson, 'diagram').map((d) => d.diagram).find((d) => d.kind === 'stack');
         assert.ok(stack && stack.kind === 'stack');
-        assert.equal(stack.columns.length, 3);
+        assert.equal(stack.columns.length, 4);
         const tones = stack.columns.map((c) => c.layers.map((l) => l.tone));
-        assert.deepEqual(tones.map((t) => t.includes('hypervisor') && t.includes('guest')), [false, true, false]);
+        assert.deepEqual(tones.map((t) => t.includes('hypervisor') && t.includes('guest')), [false, true, true, false]);
+        // type 1 (bare-metal): the hypervisor right on the hardware; type 2 (hosted): on a host OS
+        const [, type1, type2, containers] = stack.columns;
+        assert.match(type1.title.en, /type 1 \(bare-metal\)/);
+        assert.deepEqual(type1.layers.slice(0, 2).map((l) => l.tone), ['hardware', 'hypervisor']);
+        assert.match(type2.title.en, /type 2 \(hosted\)/);
+        assert.deepEqual(type2.layers.slice(0, 3).map((l) => l.tone), ['hardware', 'os', 'hypervisor']);
+        assert.match(type1.title.ko, /1형/);
+        assert.match(type2.title.ko, /2형/);
+        // no engine layer anywhere in the stack of the containers column: only beside the containers
+        assert.ok(!containers.layers.some((l) => l.tone === 'engine'), 'the engine is not a layer under the containers');
+        const top = containers.layers[containers.layers.length - 1];
+        assert.equal(top.tone, 'app');
+        assert.equal(top.beside?.tone, 'engine');
+        assert.match(top.beside?.label.en ?? '', /beside/);
+        assert.match(top.label.en, /host kernel/);
+        const prose = lesson.blocks.map((b) => ('text' in b && typeof b.text === 'object' ? b.text.en : '')).join(' ');
+        assert.match(prose, /type 1 \(bare-metal\) hypervisor runs directly on the hardware; a type 2 \(hosted\) hypervisor runs as a program on a host OS/);
+        assert.match(prose, /The Docker engine is not a layer in between/);
+    });
+
+    /** Every English and Korean text of a lesson, joined (lists and diagram labels included). */
+    const allText = (id: string, locale: 'en' | 'ko') => {
+        const lesson = lessonContent(id);
+        assert.ok(lesson);
+        return texts(lesson)
+            .map((f) => f.text[locale])
+            .join('\n');
+    };
+
+    it('no lesson states a result in advance: no "What you saw" text, only expectations marked as such', () => {
+        for (const lesson of CONTENT) {
+            for (const { where, text } of texts(lesson)) {
+                assert.doesNotMatch(text.en, /What you saw/i, where);
+                assert.doesNotMatch(text.ko, /^확인한 것:/, where);
+            }
+            for (const b of blocksOf(lesson, 'background').filter((x) => /^What to look for:/.test(x.text.en))) {
+                assert.match(b.text.ko, /^살펴볼 점:/, `${lesson.id}: the Korean expectation is marked too`);
+            }
+            for (const b of blocksOf(lesson, 'p')) {
+                assert.doesNotMatch(b.text.en, /^What to look for/, `${lesson.id}: an expectation is a background block, not a result paragraph`);
+            }
+        }
+    });
+
+    it('why-docker: no claim of "the same result each time"; kernel, architecture and hostname come from outside', () => {
+        const en = allText('why-docker', 'en');
+        assert.doesNotMatch(en, /same result each time/);
+        assert.match(en, /Run with the same settings, the same image brings the same files every time; the kernel, CPU architecture and hostname come from the engine\./);
+        assert.match(en, /A minimal image may not have that file at all/);
+    });
+
+    it('image-vs-container: layers record deletions (whiteouts); RUN, COPY, ADD and WORKDIR change files; 0 B is "no file content"', () => {
+        const en = allText('image-vs-container', 'en');
+        assert.match(en, /the files it deleted \(a deletion is stored as a marker called a whiteout\)/);
+        assert.match(en, /`RUN`, `COPY`, `ADD` and `WORKDIR` \(which may create its folder\) change files/);
+        assert.match(en, /A row of 0 B means the step stored no file content, not that it was a setting/);
+        assert.doesNotMatch(en, /usually a setting|metadata only|stayed exactly the same/);
+        assert.match(allText('image-vs-container', 'ko'), /화이트아웃\(whiteout\)/);
+    });
+
+    it('hello-world: no "four real calls"; the CLI order create → 404 "Unable to find image" → pull → create', () => {
+        const en = allText('hello-world', 'en');
+        assert.doesNotMatch(en, /four real calls|one Engine API request per step/);
+        assert.match(en, /`docker run` first sends `POST \/containers\/create`\. When the image is missing, the daemon answers 404 and the CLI prints "Unable to find image 'hello-world:latest' locally"; it then pulls with `POST \/images\/create` and sends the create again\./);
+        assert.match(en, /counts only the layers it really downloaded/);
+    });
+
+    it('cgroups: OOM killer after reclaim fails, a process in the cgroup; net_cls + tc on v1 only; runc writes the limits', () => {
+        const en = allText('cgroups', 'en');
+        assert.match(en, /the kernel first tries to reclaim memory inside it; when that fails, its OOM killer kills a process in that cgroup\. Here that process is the container's PID 1, so the container ends\./);
+        assert.match(en, /only cgroup v1 has a network controller \(net_cls\), which merely tags packets so that the kernel's traffic control \(tc\) can shape them; cgroup v2 has no network controller, and Docker has no flag for bandwidth/);
+        assert.match(en, /runc, which writes them into the container's cgroup files/);
+        assert.doesNotMatch(en, /never short of memory|busy loop/);
+        const ko = allText('cgroups', 'ko');
+        assert.match(ko, /무한 루프/);
+        assert.doesNotMatch(ko, /바쁜 루프/);
+    });
+
+    it('namespaces: rootless Docker always uses a user namespace', () => {
+        const en = allText('namespaces', 'en');
+        assert.match(en, /Rootless Docker always runs containers in a user namespace; a rootful engine uses one only when you turn on userns-remap/);
+        assert.doesNotMatch(en, /not used by Docker unless you turn it on/);
+    });
+
+    it('lesson sources: no bare Korean particle after a placeholder (을(를), 이(가), (으)로, 은(는), 와(과) or a restructured sentence)', () => {
+        const files: string[] = [];
+        const walk = (dir: string) => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+                const p = path.join(dir, e.name);
+                if (e.isDirectory()) {
+                    walk(p);
+                } else if (p.endsWith('.ts')) {
+                    files.push(p);
+                }
+            }
+        };
+        walk(path.join(REPO_ROOT, 'src', 'lessons'));
+        // a particle right after `{0}` (or after a closing backtick or quote around it)
+        const bare = /\{\d+\}[`'"”’]?(?:(?:가|를|로|은|는|을|와|과)(?!\()|이(?!\(가\)))/g;
+        const found = files.flatMap((f) => (fs.readFileSync(f, 'utf8').match(bare) ?? []).map((m) => `${path.relative(REPO_ROOT, f)}: ${m}`));
+        assert.deepEqual(found, []);
     });
 
     it('src/lessons imports no vscode', () => {

@@ -3,7 +3,7 @@
  * posts may be forged, so the extension side must accept only the exact shapes it expects.
  */
 import * as assert from 'assert/strict';
-import { parseFromDockerfileWebview, parseFromWebview, parsePanelState, parseToDockerfileWebview, parseToWebview } from '../../src/panels/protocol';
+import { parseConclusion, parseFromDockerfileWebview, parseFromWebview, parsePanelState, parseToDockerfileWebview, parseToWebview } from '../../src/panels/protocol';
 
 /** What `postMessage` delivers: a structured clone, so plain data with own properties only. */
 const wire = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
@@ -268,5 +268,35 @@ describe('protocol: parseToDockerfileWebview (extension → explain panel)', () 
         for (const v of NOT_RECORDS) {
             assert.equal(parseToDockerfileWebview(v), undefined, String(v));
         }
+    });
+});
+
+describe('protocol: parseConclusion (a run\'s findings)', () => {
+    const ok = { heading: 'What this run showed', state: 'surprise', stateWord: 'something differed', points: [{ state: 'surprise', stateWord: 'Not as expected', text: 'PID 7 runs init.', why: 'Likely reason: x.' }] };
+
+    it('accepts a well-formed conclusion as it is', () => {
+        assert.deepEqual(parseConclusion(wire(ok)), ok);
+    });
+
+    it('drops points with an unknown state, no text or no state word; rejects a conclusion with none left', () => {
+        const mixed = { ...ok, points: [...ok.points, { state: 'great', stateWord: 'x', text: 'y' }, { state: 'held', stateWord: 'As expected' }, { state: 'note', text: 'z' }, 7] };
+        assert.deepEqual(parseConclusion(mixed)?.points, ok.points);
+        assert.equal(parseConclusion({ ...ok, points: [] }), undefined);
+        assert.equal(parseConclusion({ ...ok, points: 'x' }), undefined);
+        assert.equal(parseConclusion({ ...ok, state: 'fine' }), undefined);
+        assert.equal(parseConclusion({ ...ok, stateWord: '' }), undefined);
+        for (const v of NOT_RECORDS) {
+            assert.equal(parseConclusion(v), undefined);
+        }
+    });
+
+    it('bounds its texts', () => {
+        const long = 'x'.repeat(10_000);
+        const c = parseConclusion({ ...ok, heading: long, points: [{ state: 'note', stateWord: long, text: long, why: long }] });
+        assert.ok(c);
+        assert.equal(c.heading.length, 200);
+        assert.equal(c.points[0].stateWord.length, 200);
+        assert.equal(c.points[0].text.length, 2000);
+        assert.equal(c.points[0].why?.length, 2000);
     });
 });

@@ -203,6 +203,43 @@ describe('renderLesson', () => {
         assert.equal(JSON.stringify(LESSON_CONTENT), before);
     });
 
+    it('a box beside a layer is rendered with it, in the locale, and only where the lesson has one', () => {
+        const lesson: Lesson = {
+            id: 'x',
+            blocks: [
+                {
+                    kind: 'diagram',
+                    diagram: {
+                        kind: 'stack',
+                        caption: { en: 'c', ko: '캡션' },
+                        columns: [
+                            {
+                                title: { en: 'Containers', ko: '컨테이너' },
+                                layers: [
+                                    { label: { en: 'Kernel', ko: '커널' }, tone: 'os' },
+                                    { label: { en: 'Apps', ko: '앱' }, tone: 'app', beside: { label: { en: 'Engine', ko: '엔진' }, tone: 'engine' } },
+                                ],
+                            },
+                        ],
+                    },
+                },
+            ],
+        };
+        const [ko] = renderLesson(lesson, 'ko');
+        assert.deepEqual(ko.diagram, {
+            kind: 'stack',
+            caption: '캡션',
+            columns: [{ title: '컨테이너', layers: [{ label: '커널', tone: 'os' }, { label: '앱', tone: 'app', beside: { label: '엔진', tone: 'engine' } }] }],
+        });
+        const vms = renderLesson(LESSON_CONTENT['containers-vs-vms'], 'ko').find((b) => b.diagram?.kind === 'stack');
+        const layers = vms?.diagram?.kind === 'stack' ? vms.diagram.columns.flatMap((c) => c.layers) : [];
+        assert.deepEqual(
+            layers.filter((l) => l.beside).map((l) => l.beside?.tone),
+            ['engine'],
+        );
+        assert.match(layers.find((l) => l.beside)?.beside?.label ?? '', /^도커 엔진/);
+    });
+
     it('a missing Korean text falls back to English (t())', () => {
         const lesson: Lesson = { id: 'x', blocks: [{ kind: 'p', text: { en: 'Only English', ko: '' } }] };
         assert.deepEqual(renderLesson(lesson, 'ko'), [{ kind: 'p', text: 'Only English' }]);

@@ -632,4 +632,86 @@ describe('lesson webview', () => {
             assert.equal(panel.$$('.flow-edge.lit .flow-lit-mark').length, 1);
         });
     });
+    describe('what the run showed (conclusion)', () => {
+        const conclusionView = (c: unknown): LiveView => ({ demo: 'hello.flow', state: 'done', conclusion: c } as unknown as LiveView);
+
+        it('renders the findings as text, each state in words next to its icon, with the likely reason', () => {
+            panel = open();
+            panel.send(render());
+            panel.send(
+                live(
+                    conclusionView({
+                        heading: 'What this run showed',
+                        state: 'surprise',
+                        stateWord: 'something differed from the expectation',
+                        points: [
+                            { state: 'held', stateWord: 'As expected', text: 'Exit code `0`.' },
+                            { state: 'surprise', stateWord: 'Not as expected', text: 'PID 4242 runs `init`.', why: 'Likely reason: another PID namespace.' },
+                            { state: 'note', stateWord: 'Measured', text: '8 calls.' },
+                        ],
+                    }),
+                ),
+            );
+            const box = panel.$('.live-view section.conclusion');
+            assert.equal(text(box.querySelector('.conclusion-heading')), 'What this run showed ! something differed from the expectation');
+            const items = Array.from(box.querySelectorAll('li.conclusion-point'));
+            assert.deepEqual(items.map(text), ['✓ As expected Exit code 0 .', '! Not as expected PID 4242 runs init . Likely reason: another PID namespace.', '• Measured 8 calls.']);
+            assert.deepEqual(
+                items.map((li) => li.className),
+                ['conclusion-point point-held', 'conclusion-point point-surprise', 'conclusion-point point-note'],
+            );
+            assert.equal(box.querySelectorAll('code').length, 2, 'backticks become code, as in the rest of the panel');
+            assert.deepEqual(panel.errors, []);
+        });
+
+        it('puts hostile text into the page as text, and drops malformed points and conclusions', () => {
+            panel = open();
+            panel.send(render());
+            panel.send(
+                live(
+                    conclusionView({
+                        heading: X(0),
+                        state: 'held',
+                        stateWord: X(1),
+                        points: [{ state: 'held', stateWord: X(2), text: X(3), why: X(4) }, { state: 'weird', stateWord: 'x', text: 'dropped' }, { state: 'note', text: 'no word: dropped' }, 'nope'],
+                    }),
+                ),
+            );
+            assert.equal(panel.$$(`.live-view ${DANGEROUS}`).length, 0);
+            assert.deepEqual(onAttributes(panel.doc), []);
+            assert.equal(panel.$$('li.conclusion-point').length, 1);
+            assert.match(text(panel.$('li.conclusion-point')), /<img src=x onerror=alert\(1\)> #4/);
+            panel.send(live(conclusionView({ heading: 'h', state: 'held', stateWord: 'w', points: [] })));
+            assert.equal(panel.$$('section.conclusion').length, 0, 'no usable point: no conclusion');
+            panel.send(live(conclusionView('not an object')));
+            assert.equal(panel.$$('section.conclusion').length, 0);
+            assert.deepEqual(panel.errors, []);
+        });
+    });
+
+    describe('diagram: a box beside another', () => {
+        it('draws the beside box on the same level, as its own text', () => {
+            panel = open();
+            panel.send(
+                render([
+                    { kind: 'h', text: 'VMs' },
+                    {
+                        kind: 'diagram',
+                        diagram: {
+                            kind: 'stack',
+                            caption: 'c',
+                            columns: [{ title: 'Containers', layers: [{ label: 'Kernel', tone: 'os' }, { label: 'Containers', tone: 'app', beside: { label: 'Engine <b>x</b>', tone: 'engine' } }] }],
+                        },
+                    },
+                ]),
+            );
+            const rows = panel.$$('ol.stack-layers > li');
+            assert.equal(rows.length, 2);
+            assert.ok(rows[1].classList.contains('stack-row'));
+            const boxes = Array.from(rows[1].querySelectorAll('.stack-layer'));
+            assert.deepEqual(boxes.map(text), ['Containers', 'Engine <b>x</b>']);
+            assert.ok(boxes[0].classList.contains('tone-app') && boxes[1].classList.contains('tone-engine'));
+            assert.equal(panel.$$('ol.stack-layers b').length, 0);
+        });
+    });
 });

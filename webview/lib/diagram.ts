@@ -85,7 +85,14 @@ function stack(d: Stack): HTMLElement {
         const layers = h('ol', { class: 'stack-layers', role: 'list', 'aria-labelledby': titleId });
         // Bottom first in the data and in reading order; CSS draws the first one at the bottom.
         for (const layer of col.layers) {
-            layers.append(h('li', { class: `stack-layer tone-${token(layer.tone, TONES, 'layer')}` }, layer.label));
+            const tone = `tone-${token(layer.tone, TONES, 'layer')}`;
+            if (layer.beside) {
+                // two boxes on one level: side by side, neither under the other
+                const other = `tone-${token(layer.beside.tone, TONES, 'layer')}`;
+                layers.append(h('li', { class: 'stack-row' }, h('span', { class: `stack-layer ${tone}` }, layer.label), h('span', { class: `stack-layer stack-beside ${other}` }, layer.beside.label)));
+            } else {
+                layers.append(h('li', { class: `stack-layer ${tone}` }, layer.label));
+            }
         }
         cols.append(h('div', { class: 'stack-col' }, h('p', { class: 'stack-title', id: titleId }, col.title), layers));
     }

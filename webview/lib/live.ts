@@ -4,7 +4,7 @@
  * rebuilt, so a screen reader (the area is `aria-live="polite"`) hears what changed, an open select
  * is not closed by an unrelated update, and keyboard focus stays on the control it was on.
  */
-import type { ButtonView, ChoiceView, FactView, LiveState, LiveView, PanelStrings, StepState, StepView, TableView } from '../../src/panels/protocol';
+import type { ButtonView, ChoiceView, ConclusionView, FactView, LiveState, LiveView, PanelStrings, StepState, StepView, TableView } from '../../src/panels/protocol';
 import { Child, findByKey, h, icon, prose, token, uid } from './dom';
 import { LIVE_STATES, STEP_STATES } from './normalize';
 
@@ -31,8 +31,11 @@ export function stateBadge(state: StepState | LiveState, strings: PanelStrings):
     return h('span', { class: `state state-${cls}` }, icon(STATE_ICONS[cls]), ' ', h('span', { class: 'state-word' }, strings.stateWords[cls]));
 }
 
-type PartKey = 'status' | 'controls' | 'steps' | 'facts' | 'tables';
-const PARTS: readonly PartKey[] = ['status', 'controls', 'steps', 'facts', 'tables'];
+type PartKey = 'status' | 'controls' | 'steps' | 'facts' | 'tables' | 'conclusion';
+const PARTS: readonly PartKey[] = ['status', 'controls', 'steps', 'facts', 'tables', 'conclusion'];
+
+/** A conclusion point's state as an icon; its word comes with the data. */
+const POINT_ICONS: Readonly<Record<ConclusionView['state'], string>> = { held: '✓', surprise: '!', note: '•' };
 
 export class LiveArea {
     /** The region that is re-rendered (`aria-live="polite"`). */
@@ -71,6 +74,7 @@ export class LiveArea {
         this.setPart('steps', v.steps ?? [], () => this.steps(v.steps ?? []));
         this.setPart('facts', v.facts ?? [], () => this.facts(v.facts ?? []));
         this.setPart('tables', v.tables ?? [], () => this.tables(v.tables ?? []));
+        this.setPart('conclusion', v.conclusion ?? null, () => this.conclusion(v.conclusion));
         this.setOutput(v.output ?? '');
         this.restorePendingFocus();
     }
@@ -233,6 +237,27 @@ export class LiveArea {
             );
         }
         return dl;
+    }
+
+    /** What the run showed: a heading with the overall state in words, then one line per point. */
+    private conclusion(c: ConclusionView | undefined): HTMLElement | undefined {
+        if (!c) {
+            return undefined;
+        }
+        const mark = (state: ConclusionView['state'], word: string) =>
+            h('span', { class: `point-state point-${token(state, ['held', 'surprise', 'note'], 'note')}` }, icon(POINT_ICONS[state] ?? '•'), ' ', h('span', { class: 'point-word' }, word));
+        const ul = h('ul', { class: 'conclusion-points', role: 'list' });
+        for (const p of c.points) {
+            ul.append(
+                h(
+                    'li',
+                    { class: `conclusion-point point-${token(p.state, ['held', 'surprise', 'note'], 'note')}` },
+                    h('p', { class: 'point-text' }, mark(p.state, p.stateWord), ' ', ...prose(p.text)),
+                    p.why ? h('p', { class: 'point-why' }, ...prose(p.why)) : null,
+                ),
+            );
+        }
+        return h('section', { class: 'conclusion' }, h('p', { class: 'conclusion-heading' }, h('strong', null, c.heading), ' ', mark(c.state, c.stateWord)), ul);
     }
 
     private tables(tables: readonly TableView[]): HTMLElement | undefined {

@@ -17,6 +17,7 @@ import type {
     TableView,
     ToWebview,
 } from '../../src/panels/protocol';
+import { parseConclusion } from '../../src/panels/protocol';
 
 export const STEP_STATES: readonly StepState[] = ['pending', 'active', 'done', 'error', 'skipped'];
 export const LIVE_STATES: readonly LiveState[] = ['idle', 'running', 'done', 'error', 'unavailable'];
@@ -121,7 +122,11 @@ function diagram(v: unknown): RenderedDiagram | undefined {
                 title: str(c.title) ?? '',
                 layers: list(c.layers, 64)
                     .filter(isRecord)
-                    .map((l) => ({ label: str(l.label) ?? '', tone: str(l.tone, 40) ?? '' })),
+                    .map((l) => {
+                        const layer = { label: str(l.label) ?? '', tone: str(l.tone, 40) ?? '' };
+                        const b = isRecord(l.beside) ? { label: str(l.beside.label) ?? '', tone: str(l.beside.tone, 40) ?? '' } : undefined;
+                        return b ? { ...layer, beside: b } : layer;
+                    }),
             }));
         return columns.length ? { kind: 'stack', caption, columns } : undefined;
     }
@@ -263,5 +268,6 @@ export function normalizeLive(v: unknown): LiveView | undefined {
         buttons: list(v.buttons, 16).map(button).filter(defined),
         choice: choice(v.choice),
         litSteps: list(v.litSteps, 64).map(int).filter(defined),
+        conclusion: parseConclusion(v.conclusion),
     };
 }

@@ -26,8 +26,8 @@ export const cgroupsLesson: Lesson = {
         {
             kind: 'background',
             text: {
-                en: 'cgroups can also limit disk I/O and, together with the kernel\'s traffic control, network bandwidth. When one application uses too much, you can put it in a cgroup and cap it. These lessons show memory, CPU and process limits live, not I/O or network limits.',
-                ko: 'Cgroup은 디스크 I/O도 제한할 수 있고, 커널의 트래픽 제어와 함께 쓰면 네트워크 대역폭도 제한할 수 있습니다. 어떤 애플리케이션이 리소스를 너무 많이 쓰면 그 애플리케이션을 Cgroup에 배치해 사용량을 제한합니다. 이 레슨에서 직접 보여 주는 것은 메모리, CPU, 프로세스 수 제한이고, I/O와 네트워크 제한은 다루지 않습니다.',
+                en: 'cgroups can also limit disk I/O. Network bandwidth is different: only cgroup v1 has a network controller (net_cls), which merely tags packets so that the kernel\'s traffic control (tc) can shape them; cgroup v2 has no network controller, and Docker has no flag for bandwidth. When one application uses too much, you can put it in a cgroup and cap it. These lessons show memory, CPU and process limits live, not I/O or network.',
+                ko: 'Cgroup은 디스크 I/O도 제한할 수 있습니다. 네트워크 대역폭은 다릅니다. 네트워크 컨트롤러(net_cls)는 Cgroup v1에만 있고, 그것도 패킷에 표시만 붙여 커널의 트래픽 제어(tc)가 속도를 조절하게 할 뿐입니다. Cgroup v2에는 네트워크 컨트롤러가 없고, 도커에도 대역폭을 제한하는 옵션이 없습니다. 어떤 애플리케이션이 리소스를 너무 많이 쓰면 그 애플리케이션을 Cgroup에 넣어 사용량을 제한할 수 있습니다. 이 레슨에서 직접 보여 주는 것은 메모리, CPU, 프로세스 수 제한이고, I/O와 네트워크는 다루지 않습니다.',
             },
         },
         {
@@ -62,8 +62,8 @@ export const cgroupsLesson: Lesson = {
         {
             kind: 'p',
             text: {
-                en: 'You set limits when you create a container, for example with `docker run --memory 64m --cpus 0.5 --pids-limit 20`. Docker writes them into the container\'s cgroup, and from then on the kernel enforces them.',
-                ko: '제한은 컨테이너를 만들 때 정합니다. 예를 들면 `docker run --memory 64m --cpus 0.5 --pids-limit 20`처럼 지정합니다. 도커가 이 값을 컨테이너의 Cgroup에 기록하고, 그때부터는 커널이 제한을 적용합니다.',
+                en: 'You set limits when you create a container, for example with `docker run --memory 64m --cpus 0.5 --pids-limit 20`. Docker hands them to the container runtime, runc, which writes them into the container\'s cgroup files; from then on the kernel enforces them.',
+                ko: '제한은 컨테이너를 만들 때 정합니다. 예를 들면 `docker run --memory 64m --cpus 0.5 --pids-limit 20`처럼 지정합니다. 도커가 이 값을 컨테이너 런타임인 runc에 넘기면, runc가 컨테이너의 Cgroup 파일에 기록합니다. 그때부터는 커널이 제한을 적용합니다.',
             },
         },
         {
@@ -78,8 +78,8 @@ export const cgroupsLesson: Lesson = {
         {
             kind: 'p',
             text: {
-                en: 'The limited container runs a busy loop that would take a whole CPU. Its CPU stays near 50 %: that is the CPU limit holding. Memory is different: a process that wants more than its limit is not slowed down, it is killed. The next demo shows that.',
-                ko: '제한을 건 컨테이너는 CPU 하나를 통째로 쓰려는 바쁜 루프를 돌립니다. 그런데 CPU가 50 % 근처에 머뭅니다. CPU 제한이 지켜지는 모습입니다. 메모리는 다릅니다. 제한보다 많이 쓰려는 프로세스는 느려지지 않고 종료됩니다. 다음 데모가 그것을 보여 줍니다.',
+                en: 'The limited container runs an endless loop that would take a whole CPU. If the CPU limit holds, its CPU stays near 50 %; the table and the findings show what it really used. Memory is different: the kernel cannot slow memory down the way it throttles CPU. When reclaim fails, a process is killed. The next demo shows that.',
+                ko: '제한을 건 컨테이너는 CPU 하나를 통째로 쓰려는 무한 루프를 돌립니다. CPU 제한이 지켜진다면 CPU 사용량은 50 % 근처에 머뭅니다. 실제로 얼마나 썼는지는 표와 확인 결과에 나옵니다. 메모리는 다릅니다. 커널은 CPU처럼 메모리 사용을 늦출 수 없어서, 메모리를 회수하지 못하면 프로세스를 종료합니다. 다음 데모가 그것을 보여 줍니다.',
             },
         },
         {
@@ -87,15 +87,15 @@ export const cgroupsLesson: Lesson = {
             demo: 'cgroups.oom',
             title: { en: 'Out of memory', ko: '메모리 부족' },
             explain: {
-                en: 'Start the demo: a container with a small memory limit allocates memory without end. Watch how it ends: its exit code, and whether the engine marks it OOMKilled.',
-                ko: '데모를 시작하면 메모리 제한이 작은 컨테이너가 끝없이 메모리를 할당합니다. 컨테이너가 어떻게 끝나는지, 즉 종료 코드와 엔진의 OOMKilled 표시를 확인할 수 있습니다.',
+                en: 'Start the demo: a container with a small memory limit allocates memory without end. Watch how it ends: its exit code, whether the engine marks it OOMKilled, and how much memory the host had left.',
+                ko: '데모를 시작하면 메모리 제한이 작은 컨테이너가 끝없이 메모리를 할당합니다. 컨테이너가 어떻게 끝나는지, 즉 종료 코드와 엔진의 OOMKilled 표시, 그리고 호스트에 남은 메모리를 확인할 수 있습니다.',
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: the kernel killed the container as soon as it went over its memory limit. Exit code 137 means the process was killed by signal 9, SIGKILL (128 + 9), and OOMKilled true says the out-of-memory killer did it. The limit applied to that container\'s cgroup alone: the rest of your host kept running, this editor included.',
-                ko: '확인한 것: 컨테이너가 메모리 제한을 넘자마자 커널이 컨테이너를 종료했습니다. 종료 코드 137은 프로세스가 시그널 9, 즉 SIGKILL로 종료되었다는 뜻이고(128 + 9), OOMKilled가 true라는 것은 메모리 부족(OOM) 킬러가 종료했다는 뜻입니다. 제한은 그 컨테이너의 Cgroup에만 적용되었습니다. 호스트의 나머지는 이 편집기를 포함해 계속 실행되었습니다.',
+                en: 'What to look for: a container over its memory limit is expected to end with exit code 137 (128 + 9: SIGKILL) and OOMKilled true. When a cgroup reaches its memory limit, the kernel first tries to reclaim memory inside it; when that fails, its OOM killer kills a process in that cgroup. Here that process is the container\'s PID 1, so the container ends. The rest of the host should keep running; where the engine runs on this machine, the demo measures the host\'s available memory to show it.',
+                ko: '살펴볼 점: 메모리 제한을 넘은 컨테이너는 종료 코드 137(128 + 9: SIGKILL), OOMKilled true로 끝나야 합니다. Cgroup이 메모리 제한에 도달하면 커널은 먼저 그 안에서 메모리를 회수하려 하고, 그래도 모자라면 OOM killer가 그 Cgroup의 프로세스 하나를 종료합니다. 여기서는 그 프로세스가 컨테이너의 PID 1이라서 컨테이너가 끝납니다. 호스트의 나머지는 계속 실행되어야 하며, 엔진이 이 머신에서 실행될 때는 데모가 호스트의 사용 가능한 메모리를 측정해 보여 줍니다.',
             },
         },
         {
@@ -103,7 +103,7 @@ export const cgroupsLesson: Lesson = {
             items: [
                 { en: 'A cgroup groups processes so the kernel can count and limit their resources together.', ko: 'Cgroup은 커널이 리소스를 함께 집계하고 제한할 수 있도록 프로세스를 묶습니다.' },
                 { en: 'Docker gives every container its own cgroup, with the limits you choose.', ko: '도커는 컨테이너마다 별도의 Cgroup을 주고, 지정한 제한을 적용합니다.' },
-                { en: 'Go over the memory limit and the kernel kills the process: exit code 137, OOMKilled true.', ko: '메모리 제한을 넘으면 커널이 프로세스를 종료합니다. 종료 코드는 137이고 OOMKilled는 true입니다.' },
+                { en: 'At the memory limit, the kernel tries to reclaim memory; when that fails, its OOM killer kills a process in the cgroup (exit code 137, OOMKilled true when that was PID 1).', ko: '메모리 제한에 도달하면 커널은 메모리를 회수하려 하고, 실패하면 OOM killer가 그 Cgroup의 프로세스를 종료합니다(그 프로세스가 PID 1이었다면 종료 코드 137, OOMKilled true).' },
             ],
         },
     ],

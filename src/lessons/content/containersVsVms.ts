@@ -19,15 +19,15 @@ export const containersVsVmsLesson: Lesson = {
         {
             kind: 'background',
             text: {
-                en: 'Hypervisor-based virtualization split one server into several virtual machines, each an independent virtual environment. The hypervisor sits between the hardware and the virtual machines: it virtualizes the hardware and watches over every virtual machine. Each virtual machine boots its own guest OS on the host system. This solved the waste of one server per purpose, at a cost: a whole guest OS and a hypervisor for every workload add a lot of overhead.',
-                ko: '하이퍼바이저 기반의 가상화 기술은 서버 한 대를 여러 가상 머신으로 나누었습니다. 가상 머신은 각각 독립된 가상 환경입니다. 하이퍼바이저는 하드웨어와 가상 머신 사이에서 하드웨어를 가상화하고 각 가상 머신을 모니터링하는 중간 관리자입니다. 가상 머신은 호스트 시스템 위에서 각자의 게스트 OS를 구동합니다. 이 방식으로 서버 한 대를 한 용도로만 쓰던 비효율은 해결했지만, 작업마다 게스트 OS 전체와 하이퍼바이저를 거쳐야 하므로 오버헤드가 큽니다.',
+                en: 'Hypervisor-based virtualization split one server into several virtual machines, each an independent virtual environment. The hypervisor virtualizes the hardware and watches over every virtual machine. A type 1 (bare-metal) hypervisor runs directly on the hardware; a type 2 (hosted) hypervisor runs as a program on a host OS. Either way, each virtual machine boots its own guest OS. This solved the waste of one server per purpose, at a cost: a whole guest OS for every workload adds a lot of overhead.',
+                ko: '하이퍼바이저 기반의 가상화 기술은 서버 한 대를 여러 가상 머신으로 나누었습니다. 가상 머신은 각각 독립된 가상 환경입니다. 하이퍼바이저는 하드웨어를 가상화하고 각 가상 머신을 모니터링하는 중간 관리자입니다. 1형(베어메탈) 하이퍼바이저는 하드웨어 위에서 바로 실행되고, 2형(호스트형) 하이퍼바이저는 호스트 OS 위에서 프로그램으로 실행됩니다. 어느 쪽이든 가상 머신마다 자기 게스트 OS를 부팅합니다. 이 방식으로 서버 한 대를 한 용도로만 쓰던 비효율은 해결했지만, 작업마다 게스트 OS 전체가 필요하므로 오버헤드가 큽니다.',
             },
         },
         {
             kind: 'p',
             text: {
-                en: 'Containers take a third way: no hypervisor and no guest OS. A container runs directly on the host OS and shares the host\'s kernel with every other container on that host.',
-                ko: '컨테이너는 세 번째 방법을 택합니다. 하이퍼바이저도, 게스트 OS도 없습니다. 컨테이너는 호스트 OS 위에서 바로 실행되며, 같은 호스트의 다른 모든 컨테이너와 호스트의 커널을 공유합니다.',
+                en: 'Containers take a third way: no hypervisor and no guest OS. A container\'s processes run directly on the host\'s kernel, which every container on that host shares. The Docker engine is not a layer in between: it sets the containers up (with the runtime, runc) and then stands beside them.',
+                ko: '컨테이너는 세 번째 방법을 택합니다. 하이퍼바이저도, 게스트 OS도 없습니다. 컨테이너의 프로세스는 호스트의 커널 위에서 바로 실행되고, 같은 호스트의 모든 컨테이너가 그 커널을 공유합니다. 도커 엔진은 그 사이에 끼는 계층이 아닙니다. 엔진은 런타임(runc)으로 컨테이너를 준비해 실행시킨 뒤, 컨테이너 옆에서 관리합니다.',
             },
         },
         {
@@ -35,8 +35,8 @@ export const containersVsVmsLesson: Lesson = {
             diagram: {
                 kind: 'stack',
                 caption: {
-                    en: 'Three ways to run applications on one server. Only the virtual machines need a hypervisor and a guest OS; the containers share the host\'s kernel.',
-                    ko: '서버 한 대에서 애플리케이션을 실행하는 세 가지 방식. 하이퍼바이저와 게스트 OS가 필요한 것은 가상 머신뿐이고, 컨테이너는 호스트의 커널을 공유합니다.',
+                    en: 'Three ways to run applications on one server, with both kinds of hypervisor. Only the virtual machines need a hypervisor and a guest OS; the containers\' processes run on the host\'s kernel, and the engine stands beside them.',
+                    ko: '서버 한 대에서 애플리케이션을 실행하는 세 가지 방식(하이퍼바이저는 두 종류 모두). 하이퍼바이저와 게스트 OS가 필요한 것은 가상 머신뿐이고, 컨테이너의 프로세스는 호스트의 커널 위에서 실행되며 엔진은 그 옆에 있습니다.',
                 },
                 columns: [
                     {
@@ -48,11 +48,20 @@ export const containersVsVmsLesson: Lesson = {
                         ],
                     },
                     {
-                        title: { en: 'Virtual machines', ko: '가상 머신' },
+                        title: { en: 'Virtual machines, type 1 (bare-metal)', ko: '가상 머신, 1형 (베어메탈)' },
+                        layers: [
+                            { label: { en: 'Hardware', ko: '하드웨어' }, tone: 'hardware' },
+                            { label: { en: 'Hypervisor, directly on the hardware', ko: '하이퍼바이저 (하드웨어 위에서 바로 실행)' }, tone: 'hypervisor' },
+                            { label: { en: 'Guest OS, one per virtual machine (each with its own kernel)', ko: '가상 머신마다 게스트 OS (각자의 커널 포함)' }, tone: 'guest' },
+                            { label: { en: 'App A · App B', ko: '앱 A · 앱 B' }, tone: 'app' },
+                        ],
+                    },
+                    {
+                        title: { en: 'Virtual machines, type 2 (hosted)', ko: '가상 머신, 2형 (호스트형)' },
                         layers: [
                             { label: { en: 'Hardware', ko: '하드웨어' }, tone: 'hardware' },
                             { label: { en: 'Host OS', ko: '호스트 OS' }, tone: 'os' },
-                            { label: { en: 'Hypervisor', ko: '하이퍼바이저' }, tone: 'hypervisor' },
+                            { label: { en: 'Hypervisor, a program on the host OS', ko: '하이퍼바이저 (호스트 OS 위의 프로그램)' }, tone: 'hypervisor' },
                             { label: { en: 'Guest OS, one per virtual machine (each with its own kernel)', ko: '가상 머신마다 게스트 OS (각자의 커널 포함)' }, tone: 'guest' },
                             { label: { en: 'App A · App B', ko: '앱 A · 앱 B' }, tone: 'app' },
                         ],
@@ -62,8 +71,11 @@ export const containersVsVmsLesson: Lesson = {
                         layers: [
                             { label: { en: 'Hardware', ko: '하드웨어' }, tone: 'hardware' },
                             { label: { en: 'Host OS and its kernel, shared', ko: '호스트 OS와 커널 (공유)' }, tone: 'os' },
-                            { label: { en: 'Docker engine', ko: '도커 엔진' }, tone: 'engine' },
-                            { label: { en: 'Container A · Container B (no guest OS)', ko: '컨테이너 A · 컨테이너 B (게스트 OS 없음)' }, tone: 'app' },
+                            {
+                                label: { en: 'Container A · Container B: processes straight on the host kernel (no guest OS)', ko: '컨테이너 A · 컨테이너 B: 호스트 커널 위에서 바로 실행되는 프로세스 (게스트 OS 없음)' },
+                                tone: 'app',
+                                beside: { label: { en: 'Docker engine, beside them: sets them up (runc), not under them', ko: '도커 엔진: 컨테이너 아래가 아니라 옆에서 준비하고 관리 (runc)' }, tone: 'engine' },
+                            },
                         ],
                     },
                 ],
@@ -81,15 +93,15 @@ export const containersVsVmsLesson: Lesson = {
             demo: 'vm.sharedKernel',
             title: { en: 'One kernel, shared', ko: '커널 하나를 공유' },
             explain: {
-                en: 'Start the demo: a small container reports its kernel release (`uname -r`) next to the host\'s, and the host shows the container\'s process under a PID of its own. You also see how many milliseconds the container took to start and how big its image is.',
-                ko: '데모를 시작하면 작은 컨테이너가 알려 준 커널 릴리스(`uname -r`)를 호스트의 것과 나란히 보여 주고, 호스트가 그 컨테이너의 프로세스를 자기 PID로 보여 줍니다. 컨테이너가 시작하는 데 걸린 시간(밀리초)과 이미지 크기도 함께 보여 줍니다.',
+                en: 'Start the demo: a small container reports its kernel release (`uname -r`) next to the host\'s, and the extension looks up the container\'s host PID and checks which command it runs. You also see how many milliseconds the container took to start and how big its image is.',
+                ko: '데모를 시작하면 작은 컨테이너가 알려 준 커널 릴리스(`uname -r`)를 호스트의 것과 나란히 보여 주고, 확장 프로그램이 그 컨테이너의 호스트 PID를 찾아 어떤 명령을 실행하는지 확인합니다. 컨테이너가 시작하는 데 걸린 시간(밀리초)과 이미지 크기도 함께 보여 줍니다.',
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: the kernel release inside the container is exactly the host\'s, because there is only one kernel. The host could see the container\'s process with an ordinary PID: a container is a process on the host, not a separate machine. It started in milliseconds, and its image is measured in megabytes, because it carries no guest OS.',
-                ko: '확인한 것: 컨테이너 안의 커널 릴리스는 호스트의 것과 정확히 같습니다. 커널이 하나뿐이기 때문입니다. 호스트는 컨테이너의 프로세스를 평범한 PID로 볼 수 있었습니다. 컨테이너는 별도의 머신이 아니라 호스트의 프로세스입니다. 컨테이너는 밀리초 단위로 시작했고, 이미지 크기는 메가바이트 단위입니다. 게스트 OS를 담고 있지 않기 때문입니다.',
+                en: 'What to look for: the kernel release inside the container should be exactly the host\'s, because there is only one kernel. The host PID the engine reports should be an ordinary process on the host, running the demo\'s own command; the demo checks that against /proc where it can. Starting should take milliseconds, and the image should be megabytes, because no guest OS is in it. The findings under the demo say what this run showed.',
+                ko: '살펴볼 점: 커널은 하나뿐이므로 컨테이너 안의 커널 릴리스는 호스트의 것과 정확히 같아야 합니다. 엔진이 알려 준 호스트 PID는 데모가 실행한 명령을 돌리는 호스트의 평범한 프로세스여야 하고, 데모는 가능한 경우 /proc에서 이것을 확인합니다. 게스트 OS가 없으므로 시작은 밀리초 단위, 이미지는 메가바이트 단위여야 합니다. 이번 실행에서 확인한 내용은 데모 아래에 나옵니다.',
             },
         },
         {
@@ -109,7 +121,7 @@ export const containersVsVmsLesson: Lesson = {
         {
             kind: 'list',
             items: [
-                { en: 'A virtual machine runs its own guest OS on a hypervisor.', ko: '가상 머신은 하이퍼바이저 위에서 자기 게스트 OS를 실행합니다.' },
+                { en: 'A virtual machine runs its own guest OS on a hypervisor, bare-metal (type 1) or hosted (type 2).', ko: '가상 머신은 베어메탈(1형)이나 호스트형(2형) 하이퍼바이저 위에서 자기 게스트 OS를 실행합니다.' },
                 { en: 'A container brings no kernel: it shares the host\'s.', ko: '컨테이너는 커널을 가져오지 않고 호스트의 커널을 공유합니다.' },
                 { en: 'So containers start fast, their images are small, and the host can see their processes.', ko: '그래서 컨테이너는 빨리 시작하고, 이미지가 작으며, 호스트에서 컨테이너의 프로세스를 볼 수 있습니다.' },
             ],

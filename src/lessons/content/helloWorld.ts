@@ -91,8 +91,8 @@ export const helloWorldLesson: Lesson = {
         {
             kind: 'p',
             text: {
-                en: 'In this lesson the extension plays the client. It sends the daemon one Engine API request per step:',
-                ko: '이 레슨에서는 이 확장 프로그램이 도커 클라이언트 역할을 합니다. 확장 프로그램은 단계마다 도커 데몬에 Engine API 요청을 보냅니다.',
+                en: 'In this lesson the extension plays the client. For each step it sends the daemon one or more Engine API requests:',
+                ko: '이 레슨에서는 이 확장 프로그램이 도커 클라이언트 역할을 합니다. 확장 프로그램은 단계마다 도커 데몬에 Engine API 요청을 하나 이상 보냅니다.',
             },
         },
         {
@@ -100,13 +100,13 @@ export const helloWorldLesson: Lesson = {
             items: [
                 { en: 'Step 1, contact the daemon: `GET /_ping`.', ko: '1단계, 데몬에 연결: `GET /_ping`.' },
                 {
-                    en: 'Step 2, pull the image: `POST /images/create?fromImage=hello-world&tag=latest`. If the image is already on your engine, this step is skipped, as with the CLI.',
-                    ko: '2단계, 이미지 내려받기(pull): `POST /images/create?fromImage=hello-world&tag=latest`. 이미지가 이미 엔진에 있으면 CLI와 마찬가지로 이 단계를 건너뜁니다.',
+                    en: 'Step 2, pull the image: first `GET /images/hello-world/json` asks whether it is already on your engine; only if not, `POST /images/create?fromImage=hello-world&tag=latest` pulls it.',
+                    ko: '2단계, 이미지 내려받기(pull): 먼저 `GET /images/hello-world/json`으로 이미지가 이미 엔진에 있는지 묻고, 없을 때만 `POST /images/create?fromImage=hello-world&tag=latest`로 가져옵니다.',
                 },
                 { en: 'Step 3, create the container: `POST /containers/create`.', ko: '3단계, 컨테이너 생성: `POST /containers/create`.' },
                 {
-                    en: 'Step 4, stream the output: attach to the container, start it with `POST /containers/{id}/start`, then wait for it to exit with `POST /containers/{id}/wait`.',
-                    ko: '4단계, 출력 전달: 컨테이너의 출력에 연결(attach)한 뒤 `POST /containers/{id}/start`로 시작하고, `POST /containers/{id}/wait`로 종료될 때까지 기다립니다.',
+                    en: 'Step 4, stream the output: `GET /containers/{id}/json` (does it use a terminal?), `POST /containers/{id}/attach` to its output, `POST /containers/{id}/start`, then `POST /containers/{id}/wait` until it exits.',
+                    ko: '4단계, 출력 전달: `GET /containers/{id}/json`(터미널을 쓰는지 확인), `POST /containers/{id}/attach`(출력에 연결), `POST /containers/{id}/start`(시작)를 차례로 보낸 뒤, `POST /containers/{id}/wait`로 종료될 때까지 기다립니다.',
                 },
             ],
         },
@@ -120,17 +120,17 @@ export const helloWorldLesson: Lesson = {
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: four real calls, in the order the greeting describes. If hello-world was not on your engine yet, step 2 pulled it from the registry; if it was, step 2 was skipped. Run it again: the image is local now, so step 2 is skipped. To watch the pull once more, choose Remove the image and run again.',
-                ko: '확인한 것: 인사말이 설명하는 순서 그대로 실제 호출 네 번이 이루어졌습니다. hello-world 이미지가 엔진에 없었다면 2단계에서 레지스트리로부터 내려받았고, 이미 있었다면 2단계를 건너뛰었습니다. 다시 실행하면 이제 이미지가 로컬에 있으므로 2단계를 건너뜁니다. 이미지를 내려받는 과정을 다시 보고 싶다면 ‘이미지를 지우고 다시 실행하기’를 누르면 됩니다.',
+                en: 'What to look for: the calls follow the greeting\'s order, and the findings under the demo list every request the run really sent and count them. If the image was missing, step 2 pulls it and counts only the layers it really downloaded; layers already on your engine are not downloaded again. Run it a second time: the image is local now, so step 2 is skipped. To watch the pull again, choose Remove the image and run again.',
+                ko: '살펴볼 점: 호출 순서는 인사말이 설명하는 순서와 같습니다. 데모 아래의 확인 결과에는 이번 실행이 실제로 보낸 요청이 모두, 개수와 함께 나옵니다. 이미지가 없었다면 2단계에서 이미지를 가져오는데, 실제로 내려받은 레이어만 셉니다. 이미 엔진에 있던 레이어는 다시 내려받지 않습니다. 한 번 더 실행하면 이제 이미지가 로컬에 있으므로 2단계를 건너뜁니다. 가져오는 과정을 다시 보려면 ‘이미지를 지우고 다시 실행하기’를 누르세요.',
             },
         },
         {
             kind: 'background',
             text: {
-                en: 'The `docker` command is itself a client of the same Engine API: `docker run` turns into requests much like these. The daemon pulls from Docker Hub unless it is set up to use a mirror or another registry; the pull request looks the same either way.',
-                ko: '`docker` 명령도 같은 Engine API의 클라이언트입니다. `docker run`은 이와 거의 같은 요청들로 바뀌어 전달됩니다. 도커 데몬은 미러나 다른 레지스트리를 쓰도록 설정되어 있지 않으면 도커 허브에서 이미지를 내려받습니다. 어느 쪽이든 요청의 모양은 같습니다.',
+                en: 'The `docker` command is itself a client of the same Engine API, but its order differs: `docker run` first sends `POST /containers/create`. When the image is missing, the daemon answers 404 and the CLI prints "Unable to find image \'hello-world:latest\' locally"; it then pulls with `POST /images/create` and sends the create again. This extension asks first (`GET /images/{name}/json`), so it never gets that 404.',
+                ko: '`docker` 명령도 같은 Engine API의 클라이언트이지만 순서가 다릅니다. `docker run`은 먼저 `POST /containers/create`를 보냅니다. 이미지가 없으면 데몬이 404로 답하고, CLI는 "Unable to find image \'hello-world:latest\' locally"를 출력한 뒤 `POST /images/create`로 이미지를 가져오고 create를 다시 보냅니다. 이 확장 프로그램은 먼저 `GET /images/{name}/json`으로 물어보므로 그 404를 받지 않습니다.',
             },
         },
     ],

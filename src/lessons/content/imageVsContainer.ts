@@ -20,14 +20,14 @@ export const imageVsContainerLesson: Lesson = {
             kind: 'p',
             text: {
                 en: 'A container is an instance of an image. When the Docker engine creates a container from an image, the image becomes something that can run. You can create many containers from one image, just as you can open many windows of one program.',
-                ko: '컨테이너는 이미지의 인스턴스입니다. 도커 엔진이 이미지로 컨테이너를 생성하면, 이미지는 실행할 수 있는 것이 됩니다. 프로그램 하나로 창을 여러 개 열 수 있듯이, 이미지 하나로 컨테이너를 여러 개 만들 수 있습니다.',
+                ko: '컨테이너는 이미지의 인스턴스입니다. 도커 엔진이 이미지로 컨테이너를 생성해야 비로소 실행할 수 있습니다. 프로그램 하나로 창을 여러 개 열 수 있듯이, 이미지 하나로 컨테이너를 여러 개 만들 수 있습니다.',
             },
         },
         {
             kind: 'p',
             text: {
-                en: 'An image is built from layers. Each layer holds the files that one build step added or changed. Stacked bottom first, the layers make up the file system a container sees.',
-                ko: '이미지는 레이어로 이루어져 있습니다. 레이어 하나에는 빌드 단계 하나가 추가하거나 바꾼 파일이 들어 있습니다. 레이어를 아래부터 차례로 쌓으면 컨테이너가 보는 파일 시스템이 됩니다.',
+                en: 'An image is built from layers. Each layer records what one build step did to the files: the files it added or changed, and the files it deleted (a deletion is stored as a marker called a whiteout). Stacked bottom first, the layers make up the file system a container sees.',
+                ko: '이미지는 레이어로 이루어져 있습니다. 레이어 하나에는 빌드 단계 하나가 파일에 한 일이 기록됩니다. 추가하거나 바꾼 파일뿐 아니라 지운 파일도 기록됩니다(삭제는 화이트아웃(whiteout)이라는 표시 파일로 남습니다). 레이어를 아래부터 차례로 쌓으면 컨테이너가 보는 파일 시스템이 됩니다.',
             },
         },
         {
@@ -78,8 +78,8 @@ export const imageVsContainerLesson: Lesson = {
         {
             kind: 'p',
             text: {
-                en: 'Now look at a real image on your engine. Its history lists the steps that built it: for each one, the instruction and the size it added. A row of 0 B is usually a setting, such as `CMD` or `ENV`: it changes the image\'s configuration, not its files.',
-                ko: '이제 내 도커 엔진에 있는 실제 이미지를 살펴봅니다. 이미지의 히스토리에는 이미지를 만든 단계마다 명령과 그 단계가 추가한 크기가 나옵니다. 크기가 0 B인 행은 대개 `CMD`나 `ENV` 같은 설정입니다. 이런 단계는 파일이 아니라 이미지의 구성만 바꿉니다.',
+                en: 'Now look at a real image on your engine. Its history lists the steps that built it: for each one, the instruction and the size of the file content it stored. `RUN`, `COPY`, `ADD` and `WORKDIR` (which may create its folder) change files; `CMD`, `ENV`, `LABEL` and the other instructions change only the image\'s configuration. A row of 0 B means the step stored no file content, not that it was a setting: a `RUN` that changed nothing is 0 B too.',
+                ko: '이제 내 도커 엔진에 있는 실제 이미지를 살펴봅니다. 이미지의 히스토리에는 이미지를 만든 단계마다 명령과 그 단계가 저장한 파일 내용의 크기가 나옵니다. `RUN`, `COPY`, `ADD`, `WORKDIR`(폴더를 새로 만들 수 있음)는 파일을 바꾸고, `CMD`, `ENV`, `LABEL` 같은 나머지 명령은 이미지의 설정만 바꿉니다. 크기가 0 B인 행은 파일 내용을 저장하지 않았다는 뜻일 뿐, 설정 단계라는 뜻은 아닙니다. 아무것도 바꾸지 않은 `RUN`도 0 B입니다.',
             },
         },
         {
@@ -87,15 +87,15 @@ export const imageVsContainerLesson: Lesson = {
             demo: 'ivc.explore',
             title: { en: 'One image, many containers', ko: '이미지 하나, 컨테이너 여러 개' },
             explain: {
-                en: 'Pick one of your images to see its layers and every container created from it, with each container\'s state (and its writable-layer size, when you click Measure). Then click Create one more container from this image and watch the count of instances grow.',
-                ko: '내 이미지 중 하나를 고르면 그 이미지의 레이어와, 그 이미지로 만든 모든 컨테이너의 상태를 볼 수 있습니다(‘측정’을 누르면 쓰기 가능한 레이어의 크기도 보여 줍니다). 그다음 ‘이 이미지로 컨테이너 하나 더 만들기’를 누르고 인스턴스 수가 늘어나는 것을 확인합니다.',
+                en: 'Pick one of your images to see its history and every container created from it, with each container\'s state (and its writable-layer size, when you click Measure). Then click Create one more container from this image: the demo reads the image before and after, and counts the instances.',
+                ko: '내 이미지 중 하나를 고르면 그 이미지의 히스토리와, 그 이미지로 만든 모든 컨테이너의 상태를 볼 수 있습니다(‘측정’을 누르면 쓰기 가능한 레이어의 크기도 보여 줍니다). 그다음 ‘이 이미지로 컨테이너 하나 더 만들기’를 누르면, 데모가 만들기 전과 후에 이미지를 읽고 인스턴스 수를 셉니다.',
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: the image\'s layers and its size stayed exactly the same while its list of containers grew. Each new container is one more instance of the same image, with its own id, name and state. Its writable-layer size counts only what that container changed, so a new container starts at 0 B or close to it.',
-                ko: '확인한 것: 컨테이너 목록은 늘어났지만 이미지의 레이어와 크기는 그대로였습니다. 새 컨테이너는 같은 이미지의 인스턴스가 하나 더 생긴 것이고, 자기만의 ID, 이름, 상태를 가집니다. 쓰기 가능한 레이어의 크기는 그 컨테이너가 바꾼 것만 셉니다. 그래서 새로 만든 컨테이너는 0 B이거나 그에 가까운 크기에서 시작합니다.',
+                en: 'What to look for: when you create one more container, the list of containers should grow by one while the image stays as it was: the same id, the same size, the same history. A new container\'s writable layer should start at 0 B or close to it, because it holds only what that container changes. The demo reads the image before and after and says what really happened.',
+                ko: '살펴볼 점: 컨테이너를 하나 더 만들면 컨테이너 목록은 하나 늘지만, 이미지는 ID, 크기, 히스토리까지 그대로여야 합니다. 쓰기 가능한 레이어에는 그 컨테이너가 바꾼 것만 들어가므로, 새 컨테이너는 0 B이거나 그에 가까운 크기에서 시작해야 합니다. 데모는 만들기 전과 후에 이미지를 읽고, 실제로 무슨 일이 있었는지 알려 줍니다.',
             },
         },
         {

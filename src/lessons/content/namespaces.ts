@@ -13,7 +13,7 @@ export const namespacesLesson: Lesson = {
             kind: 'p',
             text: {
                 en: 'cgroups limit how much a container may use. Namespaces limit what it can see. A namespace gives a group of processes its own private view of one part of the system. It is lightweight process isolation: no virtual machine, just a different view.',
-                ko: 'Cgroup은 컨테이너가 얼마나 쓸 수 있는지를 제한합니다. 네임스페이스는 컨테이너가 무엇을 볼 수 있는지를 제한합니다. 네임스페이스는 프로세스 그룹에게 시스템의 한 부분에 대한 자기만의 시야를 줍니다. 가상 머신 없이 보이는 범위만 바꾸는 경량 프로세스 격리 기술입니다.',
+                ko: 'Cgroup은 컨테이너가 얼마나 쓸 수 있는지를 제한합니다. 네임스페이스는 컨테이너가 무엇을 볼 수 있는지를 제한합니다. 네임스페이스는 프로세스 그룹마다 시스템의 일부를 따로 보게 해 줍니다. 가상 머신 없이 보이는 범위만 바꾸는 경량 프로세스 격리 기술입니다.',
             },
         },
         {
@@ -35,8 +35,8 @@ export const namespacesLesson: Lesson = {
         {
             kind: 'background',
             text: {
-                en: 'There are a few more kinds: IPC (shared memory and message queues), user (user and group ids, not used by Docker unless you turn it on) and cgroup (which part of the cgroup tree a process sees). This lesson does not show those.',
-                ko: '이 밖에도 몇 가지 종류가 더 있습니다. IPC(공유 메모리와 메시지 큐), 사용자(user, 사용자와 그룹 ID. 도커는 따로 켜지 않으면 사용하지 않음), Cgroup(프로세스가 Cgroup 트리의 어느 부분을 보는지)입니다. 이 레슨에서는 이것들을 직접 보여 주지 않습니다.',
+                en: 'There are a few more kinds: IPC (shared memory and message queues), user (user and group ids) and cgroup (which part of the cgroup tree a process sees). Rootless Docker always runs containers in a user namespace; a rootful engine uses one only when you turn on userns-remap. This lesson does not show those.',
+                ko: '이 밖에도 몇 가지 종류가 더 있습니다. IPC(공유 메모리와 메시지 큐), 사용자(user, 사용자와 그룹 ID), Cgroup(프로세스가 Cgroup 트리의 어느 부분을 보는지)입니다. rootless 도커는 컨테이너를 항상 사용자 네임스페이스 안에서 실행하고, root로 실행되는 엔진은 userns-remap을 켰을 때만 사용합니다. 이 레슨에서는 이것들을 직접 보여 주지 않습니다.',
             },
         },
         {
@@ -74,15 +74,15 @@ export const namespacesLesson: Lesson = {
             demo: 'ns.insideOutside',
             title: { en: 'Inside and outside one container', ko: '컨테이너 하나의 안과 밖' },
             explain: {
-                en: 'Start the demo: it runs one container and puts what the container sees next to what the host sees: hostname, processes, network interfaces and namespace ids. Look for the same process twice, as PID 1 inside and under another PID on the host.',
-                ko: '데모를 시작하면 컨테이너 하나를 실행하고, 호스트 이름, 프로세스, 네트워크 인터페이스, 네임스페이스 ID를 컨테이너 안에서 본 것과 호스트에서 본 것으로 나란히 보여 줍니다. 같은 프로세스가 안에서는 PID 1로, 호스트에서는 다른 PID로 두 번 나타납니다.',
+                en: 'Start the demo: it runs one container and puts what the container sees next to what the host sees: hostname, processes, network interfaces and namespace ids. Look for the same process twice, by its number inside and by its PID on the host.',
+                ko: '데모를 시작하면 컨테이너 하나를 실행하고, 호스트 이름, 프로세스, 네트워크 인터페이스, 네임스페이스 ID를 컨테이너 안에서 본 것과 호스트에서 본 것으로 나란히 보여 줍니다. 같은 프로세스를 안에서의 번호와 호스트에서의 PID로 두 번 찾아보세요.',
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: one process, two views. Inside, the app is PID 1 and sees no other process of the host; the host sees it among all its others, under a different PID. The container has its own hostname and its own network interfaces (only `lo` here). Where the namespace ids could be read, the container\'s differ from the host\'s, one namespace per kind.',
-                ko: '확인한 것: 프로세스는 하나인데 시야는 둘입니다. 안에서는 앱이 PID 1이고 호스트의 다른 프로세스를 보지 못합니다. 호스트는 그 프로세스를 다른 모든 프로세스와 함께, 다른 PID로 봅니다. 컨테이너는 자기만의 호스트 이름과 네트워크 인터페이스를 가집니다(여기서는 `lo`뿐). 네임스페이스 ID를 읽을 수 있었다면, 종류마다 컨테이너의 ID가 호스트의 ID와 달랐을 것입니다.',
+                en: 'What to look for: one process, two views. Inside, the demo\'s program should be PID 1 and see no other process of the host; the host should know the same process by another PID (its /proc/PID/status lists both numbers). The container should have its own hostname and its own network interfaces, and its namespace ids should differ from the host\'s. The findings under the demo say what this run read.',
+                ko: '살펴볼 점: 프로세스는 하나, 시야는 둘입니다. 안에서는 데모의 프로그램이 PID 1이고 호스트의 다른 프로세스는 보이지 않아야 합니다. 호스트는 같은 프로세스를 다른 PID로 알아야 합니다(호스트의 /proc/PID/status에 두 번호가 모두 나옵니다). 컨테이너는 자기만의 호스트 이름과 네트워크 인터페이스를 가지고, 네임스페이스 ID도 호스트와 달라야 합니다. 이번 실행에서 읽은 내용은 데모 아래에 나옵니다.',
             },
         },
         {

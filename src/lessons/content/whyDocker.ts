@@ -18,8 +18,8 @@ export const whyDockerLesson: Lesson = {
         {
             kind: 'p',
             text: {
-                en: 'Docker answers this with the container. You pack the program together with everything it needs to run: its runtime, its libraries and its settings. That package is called an image. A Docker engine runs the image as a container, and the program finds the same environment every time.',
-                ko: '도커는 이 문제를 컨테이너로 해결합니다. 프로그램과 그 프로그램을 실행하는 데 필요한 모든 것, 즉 런타임, 라이브러리, 설정을 하나로 묶습니다. 이 묶음을 이미지라고 합니다. 도커 엔진은 이미지를 컨테이너로 실행하고, 프로그램은 매번 같은 실행환경을 만납니다.',
+                en: 'Docker answers this with the container. You pack the program together with everything it needs to run: its runtime, its libraries and its settings. That package is called an image. A Docker engine runs the image as a container, and the program finds the same files every time; only the kernel comes from the host.',
+                ko: '도커는 이 문제를 컨테이너로 해결합니다. 프로그램과 그 프로그램을 실행하는 데 필요한 모든 것, 즉 런타임, 라이브러리, 설정을 하나로 묶습니다. 이 묶음을 이미지라고 합니다. 도커 엔진은 이미지를 컨테이너로 실행하고, 프로그램은 매번 같은 파일을 만납니다. 커널만은 호스트의 것을 씁니다.',
             },
         },
         {
@@ -34,8 +34,8 @@ export const whyDockerLesson: Lesson = {
             diagram: {
                 kind: 'flow',
                 caption: {
-                    en: 'Your app and its whole environment go into one image; any Docker engine runs that image the same way.',
-                    ko: '애플리케이션과 실행환경 전체가 이미지 하나에 담기고, 어느 도커 엔진에서든 그 이미지는 똑같이 실행됩니다.',
+                    en: 'Your app and its files go into one image; any Docker engine runs it with those same files, on its own kernel.',
+                    ko: '애플리케이션과 그 파일이 이미지 하나에 담기고, 어느 도커 엔진이든 같은 파일로 실행합니다. 커널은 각 엔진의 것입니다.',
                 },
                 nodes: [
                     {
@@ -61,32 +61,32 @@ export const whyDockerLesson: Lesson = {
                 ],
                 edges: [
                     { from: 'parts', to: 'image', label: { en: 'packed into', ko: '하나로 묶음' } },
-                    { from: 'image', to: 'laptop', label: { en: 'runs the same', ko: '똑같이 실행' } },
-                    { from: 'image', to: 'server', label: { en: 'runs the same', ko: '똑같이 실행' } },
+                    { from: 'image', to: 'laptop', label: { en: 'the same files', ko: '같은 파일로 실행' } },
+                    { from: 'image', to: 'server', label: { en: 'the same files', ko: '같은 파일로 실행' } },
                 ],
             },
         },
         {
             kind: 'p',
             text: {
-                en: 'How can you check that the environment really comes from the image? Ask a container which operating system it is in. Most images carry a file, `/etc/os-release`, that names their Linux distribution. A minimal image may not have that file at all, because it carries only what its program needs. Either way, the answer is read from inside the image, not from your host.',
-                ko: '실행환경이 정말 이미지에서 오는지 어떻게 확인할 수 있을까요? 컨테이너에게 어떤 운영체제 안에 있는지 물어보면 됩니다. 대부분의 이미지에는 리눅스 배포판 이름이 적힌 `/etc/os-release` 파일이 들어 있습니다. 아주 작은 이미지에는 이 파일이 아예 없을 수도 있습니다. 프로그램에 꼭 필요한 것만 담았기 때문입니다. 어느 쪽이든 답은 호스트가 아니라 이미지 안에서 읽어 온 것입니다.',
+                en: 'How can you check what really comes from the image? Ask a container about itself. Most images carry a file, `/etc/os-release`, that names their Linux distribution. A minimal image may not have that file at all, because it carries only what its program needs; then its programs and folders are what it carries. Other answers do not come from the image at all: the kernel and the CPU architecture are the host\'s, and the engine sets the hostname.',
+                ko: '무엇이 정말 이미지에서 오는지 어떻게 확인할 수 있을까요? 컨테이너에게 자기 자신에 대해 물어보면 됩니다. 대부분의 이미지에는 리눅스 배포판 이름이 적힌 `/etc/os-release` 파일이 들어 있습니다. 아주 작은 이미지에는 프로그램에 꼭 필요한 것만 담기 때문에 이 파일이 아예 없을 수도 있습니다. 그럴 때는 이미지에 든 프로그램과 폴더가 이미지가 가져온 전부입니다. 어떤 답은 이미지에서 오지 않습니다. 커널과 CPU 아키텍처는 호스트의 것이고, 호스트 이름은 엔진이 정합니다.',
             },
         },
         {
             kind: 'live',
             demo: 'why.sameEverywhere',
-            title: { en: 'Same image, same answer', ko: '같은 이미지, 같은 답' },
+            title: { en: 'One image, run twice', ko: '이미지 하나, 두 번 실행' },
             explain: {
-                en: 'Press Run it: the extension runs one small image twice and shows what it reports about its OS and kernel, next to what the engine reports about your host. You will see whether the two runs agree with each other, and which answers differ from the host\'s.',
-                ko: '‘실행하기’를 누르면 작은 이미지 하나를 두 번 실행하고, 컨테이너가 알려 준 운영체제와 커널을 도커 엔진이 알려 준 호스트 정보 옆에 보여 줍니다. 두 번의 실행 결과가 서로 같은지, 그리고 어떤 답이 호스트와 다른지 확인할 수 있습니다.',
+                en: 'Press Run it: the extension runs one small image twice and shows what it reports about itself, its kernel, CPU architecture and hostname, next to what the engine reports about your host. The findings below the demo are built from what the two runs returned.',
+                ko: '‘실행하기’를 누르면 작은 이미지 하나를 두 번 실행하고, 이미지가 알려 준 자기 정보와 커널, CPU 아키텍처, 호스트 이름을 도커 엔진이 알려 준 호스트 정보 옆에 보여 줍니다. 데모 아래의 확인 결과는 두 번의 실행이 실제로 돌려준 값으로 만듭니다.',
             },
         },
         {
-            kind: 'p',
+            kind: 'background',
             text: {
-                en: 'What you saw: both runs printed exactly the same thing, and the OS they reported came from files inside the image, not from your host. The kernel release, by contrast, matched your host\'s: the host provides only the kernel, and the image brings the rest. That is the promise of Docker: the environment travels inside the image, so the program meets the same environment wherever the image runs.',
-                ko: '확인한 것: 두 번의 실행은 정확히 같은 내용을 출력했고, 컨테이너가 알려 준 운영체제는 호스트가 아니라 이미지 안의 파일에서 나왔습니다. 반면 커널 릴리스는 호스트와 같았습니다. 호스트는 커널만 제공하고, 나머지는 이미지가 가져옵니다. 이것이 도커의 약속입니다. 실행환경이 이미지 안에 담겨 함께 이동하므로, 이미지가 어디서 실행되든 프로그램은 같은 실행환경을 만납니다.',
+                en: 'What to look for: the answers that come from the image\'s own files (its /etc/os-release, or, in a minimal image such as busybox, its programs and folders) should be the same in both runs. The kernel release and the CPU architecture are the host\'s, and the hostname is set by the engine for each container: none of these is in the image. The findings under the demo say what this run really showed.',
+                ko: '살펴볼 점: 이미지 안의 파일에서 나온 답(/etc/os-release, 또는 busybox 같은 최소 이미지라면 그 안의 프로그램과 폴더)은 두 번 모두 같아야 합니다. 커널 릴리스와 CPU 아키텍처는 호스트의 것이고, 호스트 이름은 엔진이 컨테이너마다 정해 줍니다. 이것들은 이미지에 들어 있지 않습니다. 이번 실행에서 실제로 확인한 내용은 데모 아래에 나옵니다.',
             },
         },
         {
@@ -100,8 +100,8 @@ export const whyDockerLesson: Lesson = {
             kind: 'list',
             items: [
                 { en: 'An image packs a program with its runtime, libraries and settings.', ko: '이미지는 프로그램을 런타임, 라이브러리, 설정과 함께 하나로 묶습니다.' },
-                { en: 'A container runs in the image\'s environment, whatever the host has installed.', ko: '컨테이너는 호스트에 무엇이 설치되어 있든 이미지의 실행환경에서 실행됩니다.' },
-                { en: 'The same image gives the same result each time it runs.', ko: '같은 이미지는 실행할 때마다 같은 결과를 냅니다.' },
+                { en: 'A container sees the image\'s files, whatever the host has installed.', ko: '컨테이너는 호스트에 무엇이 설치되어 있든 이미지의 파일을 봅니다.' },
+                { en: 'Run with the same settings, the same image brings the same files every time; the kernel, CPU architecture and hostname come from the engine.', ko: '같은 설정으로 실행하면 같은 이미지는 매번 같은 파일을 가져옵니다. 커널, CPU 아키텍처, 호스트 이름은 엔진에서 옵니다.' },
             ],
         },
     ],

@@ -4,8 +4,9 @@
 import { formatMemory } from '../../common/format';
 import { classifyError } from '../../docker/errors';
 import { ContainerDetails, StatsSample } from '../../docker/types';
-import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
-import { Demo, DemoContext, ensureImage, LESSON_LABEL, RunButtonDemo, since, updateStep, Words, wordsFor } from './demo';
+import type { FactView, LiveView, TableView } from '../../panels/protocol';
+import { Demo, DemoContext, ensureImage, LESSON_LABEL, Words, wordsFor } from './demo';
+import { limitsFindings } from './findings/cgroups';
 
 type LimitKey =
     | 'intro'
@@ -33,7 +34,7 @@ type LimitKey =
 
 const LW: Words<LimitKey> = {
     en: {
-        intro: 'Choose a running container, or start one with limits: 64 MiB of memory, half a CPU, 20 processes. It keeps one CPU busy on purpose.',
+        intro: 'Choose a running container, or start one with limits: 64 MiB of memory, half a CPU, 20 processes. It runs an endless loop on purpose.',
         pick: 'Container',
         startOne: 'Start a limited container',
         stopOne: 'Stop and remove the demo container',
@@ -53,18 +54,18 @@ const LW: Words<LimitKey> = {
         confirmStop: 'Stop and remove the demo container {0}?',
         confirmStopDetail: 'It was started by this lesson; nothing else uses it.',
         stopRemove: 'Stop and Remove',
-        busyNote: 'It runs a busy loop, so CPU sits at the limit: about 50 % of one CPU instead of 100 %.',
+        busyNote: 'It runs an endless loop that would take a whole CPU; with its limit, expect about 50 % of one CPU. The table shows what it really uses.',
         notRunning: 'This container is not running, so there is no live usage.',
     },
     ko: {
-        intro: '실행 중인 컨테이너를 고르거나, 제한을 건 컨테이너를 시작하세요: 메모리 64 MiB, CPU 절반, 프로세스 20개. 일부러 CPU 하나를 바쁘게 씁니다.',
+        intro: '실행 중인 컨테이너를 고르거나, 제한을 건 컨테이너를 시작하세요. 메모리 64 MiB, CPU 절반, 프로세스 20개로 제한하고, 일부러 무한 루프를 돌립니다.',
         pick: '컨테이너',
         startOne: '제한을 건 컨테이너 시작',
         stopOne: '데모 컨테이너 중지하고 삭제',
-        noneRunning: '실행 중인 컨테이너가 없습니다. 제한을 건 컨테이너를 시작해서 제한이 지켜지는지 보세요.',
+        noneRunning: '실행 중인 컨테이너가 없습니다. 제한을 건 컨테이너를 시작해서 제한이 지켜지는지 확인해 보세요.',
         cgroup: 'Cgroup 버전과 드라이버',
         cgroupNote: '데몬(GET /info)이 알려 준, 커널이 컨테이너의 프로세스를 묶는 방식입니다.',
-        what: '자원',
+        what: '리소스',
         limit: '제한 (HostConfig)',
         usage: '현재 사용량 (stats)',
         cpu: 'CPU',
@@ -72,12 +73,12 @@ const LW: Words<LimitKey> = {
         pids: '프로세스',
         unlimited: '제한 없음',
         caption: '컨테이너를 만들 때 건 제한과 지금 쓰는 양 (1초마다 갱신)',
-        kernelSays: '커널이 가진 메모리 제한',
-        kernelNote: '컨테이너 안에서 {0}을(를) 읽었습니다. 커널이 지키는 Cgroup 파일입니다.',
+        kernelSays: '커널에 설정된 메모리 제한',
+        kernelNote: '컨테이너 안에서 {0}을(를) 읽었습니다. 커널이 제한을 적용할 때 쓰는 Cgroup 파일입니다.',
         confirmStop: '데모 컨테이너 {0}을(를) 중지하고 삭제할까요?',
         confirmStopDetail: '이 레슨이 시작한 컨테이너이고, 다른 곳에서 쓰지 않습니다.',
         stopRemove: '중지하고 삭제',
-        busyNote: '바쁜 루프를 돌리므로 CPU가 제한에 걸립니다. CPU 하나의 100 %가 아니라 약 50 %입니다.',
+        busyNote: 'CPU 하나를 통째로 쓰려는 무한 루프를 돌립니다. 제한이 있으므로 CPU 하나의 약 50 %가 예상됩니다. 실제 사용량은 표에 나옵니다.',
         notRunning: '이 컨테이너는 실행 중이 아니어서 현재 사용량이 없습니다.',
     },
 };
@@ -156,9 +157,21 @@ export class CgroupLimitsDemo implements Demo {
             const shown = Number.isFinite(bytes) && bytes > 0 && bytes < 2 ** 62 ? `${this.kernelLimit.value} (${formatMemory(bytes)})` : this.kernelLimit.value;
             facts.push({ label: this.w('kernelSays'), value: shown, ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
         }
+        const findings = limitsFindings(
+            {
+                cpuLimit,
+                cpuPercent: s && this.samples > 1 ? s.cpuPercent : undefined,
+                memorySet: d.limits.memory,
+                kernelLimit: this.kernelLimit,
+                pidsLimit: d.limits.pidsLimit,
+                pids: s?.pids,
+            },
+            this.ctx.locale,
+        );
         return {
             demo: this.id,
             state: this.busy ? 'running' : 'done',
+            ...(findings && d.state.running ? { conclusion: findings } : {}),
             message: d.state.running ? (this.created.has(d.id) ? this.w('busyNote') : this.w('intro')) : this.w('notRunning'),
             facts,
             tables: [table],
@@ -339,117 +352,4 @@ export class CgroupLimitsDemo implements Demo {
     }
 }
 
-type OomKey = 'intro' | 'run' | 'runAgain' | 's1' | 's2' | 's3' | 's4' | 'exit' | 'exitNote' | 'oom' | 'oomNote' | 'killedIn' | 'limit' | 'notKilled';
-
-const OW: Words<OomKey> = {
-    en: {
-        intro: 'Starts a container limited to 32 MiB (no swap) that reads /dev/zero into memory without end, and waits for the kernel to step in.',
-        run: 'Run the OOM demo',
-        runAgain: 'Run it again',
-        s1: 'Create a container with a 32 MiB memory limit',
-        s2: 'Start it: it allocates memory without bound',
-        s3: 'Wait for it to end',
-        s4: 'Ask Docker why it ended, then remove it',
-        exit: 'Exit code',
-        exitNote: '137 = 128 + 9: the process was killed with SIGKILL.',
-        oom: 'Killed for memory (OOMKilled)',
-        oomNote: 'The kernel\'s OOM killer ended it when its cgroup hit the memory limit. The host was never short of memory.',
-        killedIn: 'Time until the kernel stepped in',
-        limit: 'Memory limit',
-        notKilled: 'It was not killed for memory. Does this engine enforce memory limits (cgroup memory controller)?',
-    },
-    ko: {
-        intro: '메모리를 32 MiB로 제한한(스왑 없음) 컨테이너를 시작합니다. /dev/zero를 끝없이 메모리로 읽어 들이고, 커널이 나서기를 기다립니다.',
-        run: 'OOM 데모 실행',
-        runAgain: '다시 실행하기',
-        s1: '메모리 제한 32 MiB인 컨테이너 만들기',
-        s2: '시작하기: 끝없이 메모리를 씁니다',
-        s3: '끝나기를 기다리기',
-        s4: '왜 끝났는지 도커에게 묻고 지우기',
-        exit: '종료 코드',
-        exitNote: '137 = 128 + 9: SIGKILL로 종료되었습니다.',
-        oom: '메모리 때문에 종료됨 (OOMKilled)',
-        oomNote: 'Cgroup이 메모리 제한에 닿자 커널의 OOM killer가 종료시켰습니다. 호스트의 메모리는 모자라지 않았습니다.',
-        killedIn: '커널이 나서기까지 걸린 시간',
-        limit: '메모리 제한',
-        notKilled: '메모리 때문에 종료되지 않았습니다. 이 엔진이 메모리 제한을 적용하나요 (Cgroup 메모리 컨트롤러)?',
-    },
-};
-
-export const OOM_LIMIT = 32 * 1024 * 1024;
-
-export class OomDemo extends RunButtonDemo<OomKey> {
-    readonly id = 'cgroups.oom' as const;
-
-    constructor(ctx: DemoContext) {
-        super(ctx, OW, { intro: 'intro', run: 'run', again: 'runAgain' });
-    }
-
-    /** Public for tests: the final view. */
-    async run(): Promise<LiveView> {
-        const image = this.ctx.settings.shellImage;
-        const steps: StepView[] = [
-            { n: 1, title: this.w('s1'), call: 'POST /containers/create (HostConfig.Memory=33554432, MemorySwap=33554432)', cli: `docker create --memory 32m --memory-swap 32m ${image} tail /dev/zero`, state: 'pending' },
-            { n: 2, title: this.w('s2'), call: 'POST /containers/{id}/start', cli: 'docker start <id>', state: 'pending' },
-            { n: 3, title: this.w('s3'), call: 'POST /containers/{id}/wait', cli: 'docker wait <id>', state: 'pending' },
-            { n: 4, title: this.w('s4'), call: 'GET /containers/{id}/json, DELETE /containers/{id}', cli: "docker inspect --format '{{.State.OOMKilled}} {{.State.ExitCode}}' <id>; docker rm <id>", state: 'pending' },
-        ];
-        const facts: FactView[] = [];
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { steps, facts }, extra);
-        let current = 1;
-        let id: string | undefined;
-        try {
-            const client = this.ctx.client();
-            await ensureImage(client, image, this.ctx.signal);
-            let t = performance.now();
-            updateStep(steps, 1, { state: 'active' });
-            this.ctx.emit(view('running'));
-            id = await client.createContainer({ image, cmd: ['tail', '/dev/zero'], memoryBytes: OOM_LIMIT, memorySwapBytes: OOM_LIMIT, labels: { [LESSON_LABEL]: 'cgroups' } });
-            updateStep(steps, 1, { state: 'done', ms: since(t), detail: id.slice(0, 12) });
-            facts.push({ label: this.w('limit'), value: formatMemory(OOM_LIMIT) });
-
-            current = 2;
-            t = performance.now();
-            updateStep(steps, 2, { state: 'active' });
-            this.ctx.emit(view('running'));
-            await client.startContainer(id);
-            const started = performance.now();
-            updateStep(steps, 2, { state: 'done', ms: since(t) });
-
-            current = 3;
-            updateStep(steps, 3, { state: 'active' });
-            this.ctx.emit(view('running'));
-            const exitCode = await client.waitContainer(id);
-            const killedMs = since(started);
-            updateStep(steps, 3, { state: 'done', ms: killedMs, detail: `exit ${exitCode}` });
-
-            current = 4;
-            t = performance.now();
-            updateStep(steps, 4, { state: 'active' });
-            const d = await client.inspectContainer(id);
-            await client.removeContainer(id);
-            id = undefined;
-            updateStep(steps, 4, { state: 'done', ms: since(t) });
-            facts.push({ label: this.w('exit'), value: String(d.state.exitCode), ok: d.state.exitCode === 137, note: this.w('exitNote') });
-            facts.push({ label: this.w('oom'), value: d.state.oomKilled ? 'true' : 'false', ok: d.state.oomKilled, note: d.state.oomKilled ? this.w('oomNote') : this.w('notKilled') });
-            facts.push({ label: this.w('killedIn'), value: `${killedMs} ms` });
-            const final = view('done');
-            this.ctx.emit(final);
-            return final;
-        } catch (e) {
-            const err = classifyError(e);
-            updateStep(steps, current, { state: 'error', detail: err.message });
-            if (id) {
-                const client = this.ctx.client();
-                await client.killContainer(id).catch(() => undefined);
-                await client.removeContainer(id).catch(() => undefined);
-            }
-            const d = this.ctx.describe(err);
-            const final = view('error', { message: d.message, next: d.next });
-            if (!this.ctx.signal.aborted) {
-                this.ctx.emit(final);
-            }
-            return final;
-        }
-    }
-}
+export { OomDemo, OOM_LIMIT } from './oom';

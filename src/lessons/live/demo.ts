@@ -4,7 +4,7 @@
  */
 import { classifyError, DockerError } from '../../docker/errors';
 import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
-import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../panels/protocol';
 import type { Locale } from '../catalog';
 import { LESSON_LABEL } from '../evidence';
 import type { DemoId } from '../model';
@@ -141,7 +141,15 @@ export abstract class RunButtonDemo<K extends string> implements Demo {
     /** The whole view of a run in progress or finished, with the run button worded for its state. */
     protected frame(
         state: LiveView['state'],
-        body: { readonly message?: string; readonly steps: readonly StepView[]; readonly facts: readonly FactView[]; readonly tables?: readonly TableView[]; readonly output?: string },
+        body: {
+            readonly message?: string;
+            readonly steps: readonly StepView[];
+            readonly facts: readonly FactView[];
+            readonly tables?: readonly TableView[];
+            readonly output?: string;
+            /** What the run showed, built from its results; only once it has finished. */
+            readonly findings?: ConclusionView;
+        },
         extra: Partial<LiveView> = {},
     ): LiveView {
         return {
@@ -152,6 +160,7 @@ export abstract class RunButtonDemo<K extends string> implements Demo {
             facts: [...body.facts],
             tables: body.tables ? [...body.tables] : undefined,
             output: body.output,
+            ...(body.findings ? { conclusion: body.findings } : {}),
             buttons: [{ action: 'run', label: this.w(state === 'done' ? this.keys.again : this.keys.run), primary: true, disabled: state === 'running' }],
             ...extra,
         };

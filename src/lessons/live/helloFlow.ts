@@ -4,104 +4,10 @@
  */
 import { shellQuote } from '../../docker/cli';
 import { classifyError, DockerError } from '../../docker/errors';
-import type { FactView, LiveView, StepView } from '../../panels/protocol';
-import { appendBounded, Demo, DemoContext, LESSON_LABEL, settleWithin, since, updateStep, Words, wordsFor } from './demo';
-
-type Key =
-    | 'intro'
-    | 'introLocal'
-    | 'introMissing'
-    | 'run'
-    | 'runAgain'
-    | 'fresh'
-    | 'cleanup'
-    | 's1'
-    | 's2'
-    | 's3'
-    | 's4'
-    | 'pingOk'
-    | 'alreadyLocal'
-    | 'pulledIn'
-    | 'created'
-    | 'exited'
-    | 'exitCode'
-    | 'container'
-    | 'containerNote'
-    | 'confirmCleanup'
-    | 'confirmCleanupDetail'
-    | 'remove'
-    | 'confirmFresh'
-    | 'confirmFreshDetail'
-    | 'removeAndRun'
-    | 'cleaned'
-    | 'pullFailed'
-    | 'pullFailedNext'
-    | 'finished';
-
-const WORDS: Words<Key> = {
-    en: {
-        intro: 'Press Run it: each step lights up when its real Engine API call has finished.',
-        introLocal: '{0} is already on your engine, so step 2 will be skipped: no pull is needed.',
-        introMissing: '{0} is not on your engine yet, so step 2 will pull it from the registry.',
-        run: 'Run it',
-        runAgain: 'Run it again',
-        fresh: 'Remove the image and run again',
-        cleanup: 'Remove the finished containers',
-        s1: 'The Docker client contacts the Docker daemon',
-        s2: 'The daemon pulls the image from the registry',
-        s3: 'The daemon creates a new container from the image',
-        s4: 'The daemon streams the output to the client',
-        pingOk: 'the daemon answered OK',
-        alreadyLocal: 'already local: no pull needed',
-        pulledIn: 'pulled {0} layer(s)',
-        created: 'container {0}',
-        exited: 'exited with code {0}',
-        exitCode: 'Exit code',
-        container: 'The container is still there',
-        containerNote: 'Like with the CLI, a finished container stays until you remove it (`docker ps -a` lists it).',
-        confirmCleanup: 'Remove {0} finished {1} containers?',
-        confirmCleanupDetail: 'They have exited; removing them deletes only their writable layers. The image stays.',
-        remove: 'Remove',
-        confirmFresh: 'Remove the image {0} and run again?',
-        confirmFreshDetail: 'This removes {1} finished {0} container(s) and then the image (never forced), so the next run has to pull it again.',
-        removeAndRun: 'Remove and Run',
-        cleaned: 'Removed {0} container(s).',
-        pullFailed: 'The pull failed at step 2: {0}',
-        pullFailedNext: 'Check that the registry (or your mirror) is reachable and that the image name is right; the setting `dockerLessons.helloWorldImage` chooses the image.',
-        finished: 'That is all `docker run hello-world` does: the calls below, in this order. The greeting below is the container\'s own output.',
-    },
-    ko: {
-        intro: '실행하기를 누르세요. 각 단계는 실제 Engine API 호출이 끝나면 불이 켜집니다.',
-        introLocal: '{0}이(가) 이미 엔진에 있으므로 2단계는 건너뜁니다. 가져올(pull) 필요가 없습니다.',
-        introMissing: '{0}이(가) 아직 엔진에 없으므로 2단계에서 레지스트리에서 가져옵니다.',
-        run: '실행하기',
-        runAgain: '다시 실행하기',
-        fresh: '이미지를 지우고 다시 실행하기',
-        cleanup: '끝난 컨테이너 지우기',
-        s1: '도커 클라이언트가 도커 데몬에 연결합니다',
-        s2: '데몬이 레지스트리에서 이미지를 가져옵니다(pull)',
-        s3: '데몬이 이미지로 새 컨테이너를 만듭니다',
-        s4: '데몬이 출력을 클라이언트로 보냅니다(stream)',
-        pingOk: '데몬이 OK라고 답했습니다',
-        alreadyLocal: '이미 로컬에 있음: 가져올 필요 없음',
-        pulledIn: '레이어 {0}개를 가져옴',
-        created: '컨테이너 {0}',
-        exited: '종료 코드 {0}로 끝남',
-        exitCode: '종료 코드',
-        container: '컨테이너가 아직 남아 있습니다',
-        containerNote: 'CLI와 마찬가지로, 끝난 컨테이너는 지우기 전까지 남아 있습니다 (`docker ps -a`에 보입니다).',
-        confirmCleanup: '끝난 {1} 컨테이너 {0}개를 지울까요?',
-        confirmCleanupDetail: '이미 종료된 컨테이너입니다. 지우면 쓰기 가능한 레이어만 사라지고 이미지는 남습니다.',
-        remove: '삭제',
-        confirmFresh: '이미지 {0}을(를) 지우고 다시 실행할까요?',
-        confirmFreshDetail: '끝난 {0} 컨테이너 {1}개를 지운 뒤 이미지를 지웁니다(강제 삭제 아님). 그래서 다음 실행에서 다시 가져옵니다.',
-        removeAndRun: '지우고 실행',
-        cleaned: '컨테이너 {0}개를 지웠습니다.',
-        pullFailed: '2단계에서 가져오기(pull)가 실패했습니다: {0}',
-        pullFailedNext: '레지스트리(또는 미러)에 닿을 수 있는지, 이미지 이름이 맞는지 확인하세요. 이미지는 `dockerLessons.helloWorldImage` 설정으로 고릅니다.',
-        finished: '`docker run hello-world`가 하는 일은 이것이 전부입니다: 아래 호출들을 이 순서대로. 아래 인사말은 컨테이너 자신의 출력입니다.',
-    },
-};
+import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import { ATTACH_START_CALLS, countPulledLayers, helloFindings } from './findings/helloWorld';
+import { appendBounded, Demo, DemoContext, LESSON_LABEL, settleWithin, since, updateStep, wordsFor } from './demo';
+import { HelloKey as Key, HELLO_WORDS as WORDS } from './helloWords';
 
 export class HelloFlowDemo implements Demo {
     readonly id = 'hello.flow' as const;
@@ -121,9 +27,9 @@ export class HelloFlowDemo implements Demo {
         const img = shellQuote(this.image);
         return [
             { n: 1, title: this.w('s1'), call: 'GET /_ping', cli: 'docker version', state: 'pending' },
-            { n: 2, title: this.w('s2'), call: `POST /images/create?fromImage=${this.repo()}&tag=${this.tag()}`, cli: `docker pull ${img}`, state: 'pending' },
+            { n: 2, title: this.w('s2'), call: `GET /images/{name}/json, POST /images/create?fromImage=${this.repo()}&tag=${this.tag()}`, cli: `docker pull ${img}`, state: 'pending' },
             { n: 3, title: this.w('s3'), call: 'POST /containers/create', cli: `docker create ${img}`, state: 'pending' },
-            { n: 4, title: this.w('s4'), call: 'POST /containers/{id}/attach, POST /containers/{id}/start, POST /containers/{id}/wait', cli: 'docker start --attach <id>', state: 'pending' },
+            { n: 4, title: this.w('s4'), call: `${ATTACH_START_CALLS.join(', ')}, POST /containers/{id}/wait`, cli: 'docker start --attach <id>', state: 'pending' },
         ];
     }
 
@@ -252,6 +158,9 @@ export class HelloFlowDemo implements Demo {
         const steps = this.baseSteps();
         const lit: number[] = [];
         const facts: FactView[] = [];
+        /** Every request this run sends, in order, as it sends it. */
+        const calls: string[] = [];
+        let findings: ConclusionView | undefined;
         let output = '';
         let message = this.w('intro');
         const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
@@ -262,6 +171,7 @@ export class HelloFlowDemo implements Demo {
             facts: [...facts],
             output,
             litSteps: [...lit],
+            ...(findings ? { conclusion: findings } : {}),
             buttons: this.buttons(state === 'running', state === 'done'),
             ...extra,
         });
@@ -273,6 +183,7 @@ export class HelloFlowDemo implements Demo {
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });
             this.emit(view('running'));
+            calls.push('GET /_ping');
             await client.ping(this.ctx.signal);
             updateStep(steps, 1, { state: 'done', ms: since(t), detail: this.w('pingOk') });
             lit.push(1);
@@ -283,18 +194,19 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 2, { state: 'active' });
             this.emit(view('running'));
+            calls.push('GET /images/{name}/json');
+            let layers: { downloaded: number; existing: number } | undefined;
             if (await client.hasImage(this.image)) {
                 updateStep(steps, 2, { state: 'skipped', ms: since(t), detail: this.w('alreadyLocal') });
             } else {
-                const layers = new Set<string>();
+                const progress: { id: string; status: string }[] = [];
                 let lastEmit = 0;
                 try {
+                    calls.push('POST /images/create');
                     await client.pullImage(
                         this.image,
                         (p) => {
-                            if (p.id && /complete|already exists/i.test(p.status)) {
-                                layers.add(p.id);
-                            }
+                            progress.push({ id: p.id, status: p.status });
                             output = appendBounded(output, `${p.id ? `${p.id}: ` : ''}${p.status}\n`);
                             if (performance.now() - lastEmit > 100) {
                                 lastEmit = performance.now();
@@ -308,7 +220,8 @@ export class HelloFlowDemo implements Demo {
                     const err = classifyError(e);
                     throw new DockerError(err.kind, this.w('pullFailed', err.message), { statusCode: err.statusCode, detail: 'pull', cause: e });
                 }
-                updateStep(steps, 2, { state: 'done', ms: since(t), detail: this.w('pulledIn', layers.size) });
+                layers = countPulledLayers(progress);
+                updateStep(steps, 2, { state: 'done', ms: since(t), detail: this.w('pulledIn', layers.downloaded, layers.existing) });
                 lit.push(2);
             }
             this.emit(view('running'));
@@ -318,6 +231,7 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 3, { state: 'active' });
             this.emit(view('running'));
+            calls.push('POST /containers/create');
             const id = await client.createContainer({ image: this.image, labels: { [LESSON_LABEL]: 'hello-world' } });
             updateStep(steps, 3, { state: 'done', ms: since(t), detail: this.w('created', id.slice(0, 12)) });
             updateStep(steps, 4, { cli: `docker start --attach ${id.slice(0, 12)}` });
@@ -329,6 +243,7 @@ export class HelloFlowDemo implements Demo {
             t = performance.now();
             updateStep(steps, 4, { state: 'active' });
             let lastEmit = 0;
+            calls.push(...ATTACH_START_CALLS);
             const { outputEnded } = await client.attachAndStart(id, (text) => {
                 output = appendBounded(output, text);
                 if (performance.now() - lastEmit > 50) {
@@ -336,6 +251,7 @@ export class HelloFlowDemo implements Demo {
                     this.emit(view('running'));
                 }
             });
+            calls.push('POST /containers/{id}/wait');
             const exitCode = await client.waitContainer(id);
             await settleWithin(outputEnded, 2000);
             updateStep(steps, 4, { state: exitCode === 0 ? 'done' : 'error', ms: since(t), detail: this.w('exited', exitCode) });
@@ -344,6 +260,7 @@ export class HelloFlowDemo implements Demo {
             facts.push({ label: this.w('container'), value: id.slice(0, 12), note: this.w('containerNote') });
             await this.ctx.refresh();
             message = this.w('finished');
+            findings = helloFindings({ image: this.image, calls, pulled: layers !== undefined, layers, exitCode, greeting: /Hello from Docker!/.test(output) }, this.ctx.locale);
             const final = view('done');
             this.emit(final);
             return final;

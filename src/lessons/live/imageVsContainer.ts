@@ -5,7 +5,8 @@
 import { formatBytes } from '../../common/format';
 import { imageLabel, instructionOf } from '../../docker/mapping';
 import { classifyError } from '../../docker/errors';
-import type { FactView, LiveView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, TableView } from '../../panels/protocol';
+import { changesFiles, ImageReading, ivcFindings } from './findings/imageVsContainer';
 import { Demo, DemoContext, LESSON_LABEL, Words, wordsFor } from './demo';
 import { ImageSummary, LayerInfo } from '../../docker/types';
 
@@ -45,13 +46,13 @@ const WORDS: Words<Key> = {
         noImages: 'Your engine has no images yet.',
         noImagesNext: 'Pull one (Images view → Pull Image…, or `docker pull hello-world`), then come back.',
         pick: 'Image',
-        layers: 'Layers of {0} (oldest first) — read-only, shared by every container below',
+        layers: 'History of {0} (oldest first) — its read-only layers are shared by every container below',
         step: '#',
         instruction: 'Instruction',
         size: 'Size',
         kind: 'Kind',
-        layer: 'layer (files)',
-        metadata: 'metadata only',
+        layer: 'changes files',
+        metadata: 'configuration only',
         instances: 'Containers made from {0} — each an instance with its own writable layer',
         name: 'Container',
         state: 'State',
@@ -77,16 +78,16 @@ const WORDS: Words<Key> = {
     ko: {
         intro: '이미지를 하나 고르세요. 읽기 전용 레이어와, 그 이미지로 만든 모든 컨테이너를 보여 줍니다.',
         noImages: '엔진에 아직 이미지가 없습니다.',
-        noImagesNext: '이미지를 하나 가져온 뒤(이미지 보기 → 이미지 가져오기, 또는 `docker pull hello-world`) 다시 오세요.',
+        noImagesNext: '이미지를 하나 가져온 뒤(‘이미지’ 뷰 → ‘이미지 가져오기’, 또는 `docker pull hello-world`) 다시 열어 주세요.',
         pick: '이미지',
-        layers: '{0}의 레이어 (오래된 것부터) — 읽기 전용, 아래의 모든 컨테이너가 공유',
+        layers: '{0}의 히스토리 (오래된 것부터) — 읽기 전용 레이어는 아래의 모든 컨테이너가 공유',
         step: '#',
         instruction: '명령어',
         size: '크기',
         kind: '종류',
-        layer: '레이어 (파일)',
-        metadata: '메타데이터만',
-        instances: '{0}로 만든 컨테이너 — 각자 쓰기 가능한 레이어를 가진 인스턴스',
+        layer: '파일 변경',
+        metadata: '설정만 변경',
+        instances: '{0} 이미지로 만든 컨테이너 — 각자 쓰기 가능한 레이어를 가진 인스턴스',
         name: '컨테이너',
         state: '상태',
         status: '상태 설명',
@@ -106,7 +107,7 @@ const WORDS: Words<Key> = {
         st_restarting: '다시 시작 중',
         st_removing: '삭제 중',
         st_exited: '종료됨',
-        st_dead: '죽음(dead)',
+        st_dead: 'dead',
     },
 };
 
@@ -118,6 +119,8 @@ export class ImageVsContainerDemo implements Demo {
     private readonly sizes = new Map<string, number>();
     private before: number | undefined;
     private busy = false;
+    /** What the last "create one more" showed, built from its two readings. */
+    private findings: ConclusionView | undefined;
     private error: { message: string; next: string } | undefined;
 
     constructor(private readonly ctx: DemoContext) {
@@ -158,7 +161,10 @@ export class ImageVsContainerDemo implements Demo {
             {
                 caption: this.w('layers', name),
                 columns: [this.w('step'), this.w('instruction'), this.w('size'), this.w('kind')],
-                rows: this.layers.map((l, i) => [String(i + 1), instructionOf(l.createdBy), formatBytes(l.size), l.empty ? this.w('metadata') : this.w('layer')]),
+                rows: this.layers.map((l, i) => {
+                    const instruction = instructionOf(l.createdBy);
+                    return [String(i + 1), instruction, formatBytes(l.size), changesFiles(instruction) ? this.w('layer') : this.w('metadata')];
+                }),
             },
             {
                 caption: this.w('instances', name),
@@ -184,6 +190,7 @@ export class ImageVsContainerDemo implements Demo {
             tables,
             facts,
             buttons: [{ action: 'create', label: this.w('create'), primary: true, disabled: this.busy }],
+            ...(this.findings ? { conclusion: this.findings } : {}),
         };
     }
 
@@ -215,6 +222,7 @@ export class ImageVsContainerDemo implements Demo {
         if (found) {
             this.selected = found.id;
             this.before = undefined;
+            this.findings = undefined;
             await this.loadLayers();
         }
     }
@@ -259,12 +267,29 @@ export class ImageVsContainerDemo implements Demo {
         } else if (action === 'create' && img) {
             this.busy = true;
             this.before = this.instances(img).length;
+            this.findings = undefined;
             this.emit();
             try {
+                const client = this.ctx.client();
                 const ref = img.repoTags[0] ?? img.id;
+                // two real readings of the image, one before and one after the create
+                const read = async (): Promise<ImageReading> => {
+                    await this.ctx.refresh();
+                    const [details, history] = await Promise.all([client.inspectImage(ref), client.imageHistory(ref)]);
+                    const found = this.ctx.snapshot().images.find((i) => i.id === details.id);
+                    return { id: details.id, size: details.size, layers: history.length, containers: found ? this.instances(found).length : 0 };
+                };
+                this.ctx.log(`docker image inspect --format '{{.Size}}' ${ref}    → GET /images/{name}/json, GET /images/{name}/history`);
+                const before = await read();
+                this.before = before.containers;
                 this.ctx.log(`docker create ${ref}    → POST /containers/create`);
-                await this.ctx.client().createContainer({ image: ref, labels: { [LESSON_LABEL]: 'image-vs-container' } });
-                await this.ctx.refresh();
+                const id = await client.createContainer({ image: ref, labels: { [LESSON_LABEL]: 'image-vs-container' } });
+                this.ctx.log(`docker ps -a --size --filter id=${id.slice(0, 12)}    → GET /containers/{id}/json?size=1`);
+                const created = await client.inspectContainer(id, { size: true });
+                this.sizes.set(id, created.sizeRw ?? 0);
+                this.ctx.log(`docker image inspect --format '{{.Size}}' ${ref}    → GET /images/{name}/json, GET /images/{name}/history`);
+                const after = await read();
+                this.findings = ivcFindings({ image: ref, before, after, created: { name: created.name.replace(/^\//, ''), sizeRw: created.sizeRw } }, this.ctx.locale);
             } catch (e) {
                 const d = this.ctx.describe(classifyError(e));
                 this.busy = false;

@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { classifyError } from '../../docker/errors';
-import type { FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import { nsFindings, parseNsPid, psPidOf } from './findings/namespaces';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 
 type Key =
@@ -20,7 +21,7 @@ type Key =
     | 'differs'
     | 'hostname'
     | 'pid1'
-    | 'hostPid'
+    | 'pidNumber'
     | 'ifaces'
     | 'ns'
     | 'yes'
@@ -28,7 +29,6 @@ type Key =
     | 'unknown'
     | 'remote'
     | 'psNote'
-    | 'psOutside'
     | 'cleanup';
 
 const WORDS: Words<Key> = {
@@ -40,22 +40,21 @@ const WORDS: Words<Key> = {
         s2: 'Ask inside: hostname, processes, network interfaces, namespace ids',
         s3: 'Ask outside: the host\'s view of the same things',
         s4: 'Stop and remove the demo container',
-        caption: 'Inside vs outside (each row is one namespace)',
+        caption: 'Inside vs outside (each row names the namespace it tests; the PID namespace has two rows)',
         what: 'Question',
         outside: 'Outside (host)',
         inside: 'Inside the container',
         differs: 'Different?',
         hostname: 'Host name (UTS namespace)',
         pid1: 'PID 1 is… (PID namespace)',
-        hostPid: 'The same process, by its host PID',
+        pidNumber: 'The demo\'s process, by number (PID namespace)',
         ifaces: 'Network interfaces (network namespace)',
         ns: '{0} namespace id',
         yes: 'yes',
         no: 'no',
         unknown: 'not readable from here',
         remote: 'The engine runs on another machine or in a VM, so the host side is what the daemon reports.',
-        psNote: 'Inside, the container sees only its own processes, and its program is PID 1.',
-        psOutside: 'the host\'s init system',
+        psNote: 'From `ps` inside the container.',
         cleanup: 'removed (docker run --rm)',
     },
     ko: {
@@ -66,23 +65,22 @@ const WORDS: Words<Key> = {
         s2: '안에서 묻기: 호스트 이름, 프로세스, 네트워크 인터페이스, 네임스페이스 ID',
         s3: '밖에서 묻기: 같은 것을 호스트에서 본 모습',
         s4: '데모 컨테이너 중지하고 지우기',
-        caption: '안과 밖 (한 줄이 네임스페이스 하나)',
+        caption: '안과 밖 (각 줄에 확인하는 네임스페이스가 적혀 있음. PID 네임스페이스는 두 줄)',
         what: '질문',
         outside: '밖 (호스트)',
         inside: '컨테이너 안',
-        differs: '다른가?',
+        differs: '다른가요?',
         hostname: '호스트 이름 (UTS 네임스페이스)',
         pid1: 'PID 1은… (PID 네임스페이스)',
-        hostPid: '같은 프로세스의 호스트 PID',
+        pidNumber: '데모 프로세스의 번호 (PID 네임스페이스)',
         ifaces: '네트워크 인터페이스 (네트워크 네임스페이스)',
         ns: '{0} 네임스페이스 ID',
         yes: '예',
         no: '아니요',
         unknown: '여기서 읽을 수 없음',
         remote: '엔진이 다른 머신이나 가상 머신에서 실행되므로, 호스트 쪽은 데몬이 알려 준 값입니다.',
-        psNote: '안에서는 컨테이너가 자기 프로세스만 보고, 자기 프로그램이 PID 1입니다.',
-        psOutside: '호스트의 init 시스템',
-        cleanup: '지움 (docker run --rm)',
+        psNote: '컨테이너 안의 `ps`에서 읽었습니다.',
+        cleanup: '삭제함 (docker run --rm처럼)',
     },
 };
 
@@ -139,7 +137,8 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
         const tables: TableView[] = [];
         let output = '';
         let message = this.w('intro');
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, tables, output }, extra);
+        let findings: ConclusionView | undefined;
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, tables, output, findings }, extra);
         let current = 1;
         let id: string | undefined;
         try {
@@ -175,13 +174,24 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
                     return undefined;
                 }
             };
+            const readText = (file: string) => {
+                try {
+                    return fs.readFileSync(file, 'utf8');
+                } catch {
+                    return undefined;
+                }
+            };
+            // read, not assumed: this machine's PID 1, and the demo process's number in each PID namespace
+            const hostInit = local ? readText('/proc/1/comm')?.trim() : undefined;
+            const nsPid = local ? parseNsPid(readText(`/proc/${pid}/status`) ?? '') : undefined;
+            const insideNumber = nsPid && nsPid.length > 1 ? nsPid[nsPid.length - 1] : psPidOf(inside.ps, 'sleep');
             const outsideIfaces = local ? Object.keys(os.networkInterfaces()) : [];
             const differs = (a: string | undefined, b: string | undefined) => (a && b ? (a !== b ? this.w('yes') : this.w('no')) : '—');
             const rows: string[][] = [
                 [this.w('hostname'), info.name, inside.hostname, differs(info.name, inside.hostname)],
-                [this.w('pid1'), local ? this.w('psOutside') : '—', inside.pid1, local ? this.w('yes') : '—'],
-                [this.w('hostPid'), String(pid), '1', pid > 1 ? this.w('yes') : this.w('no')],
-                [this.w('ifaces'), local ? outsideIfaces.join(', ') : '—', inside.ifaces.join(', '), local ? differs(outsideIfaces.sort().join(), inside.ifaces.sort().join()) : '—'],
+                [this.w('pid1'), hostInit ?? '—', inside.pid1, differs(hostInit, inside.pid1)],
+                [this.w('pidNumber'), String(pid), insideNumber !== undefined ? String(insideNumber) : '—', insideNumber !== undefined ? differs(String(pid), String(insideNumber)) : '—'],
+                [this.w('ifaces'), local ? outsideIfaces.join(', ') : '—', inside.ifaces.join(', '), local ? differs([...outsideIfaces].sort().join(), [...inside.ifaces].sort().join()) : '—'],
             ];
             for (const n of ['pid', 'uts', 'mnt', 'net']) {
                 // outside: this VS Code process's namespaces (the host's); inside: the container's PID 1
@@ -190,7 +200,22 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
                 rows.push([this.w('ns', n), out ?? this.w('unknown'), inn ?? this.w('unknown'), differs(out, inn)]);
             }
             tables.push({ caption: this.w('caption'), columns: [this.w('what'), this.w('outside'), this.w('inside'), this.w('differs')], rows });
-            facts.push({ label: this.w('pid1'), value: inside.pid1 || '?', ok: /sleep/.test(inside.pid1), note: this.w('psNote') });
+            facts.push({ label: this.w('pid1'), value: inside.pid1 || '?', note: this.w('psNote') });
+            const nsRows = ['pid', 'uts', 'mnt', 'net'].map((kind) => ({ kind, outside: local ? readNs('self', kind) : undefined, inside: inside.ns[kind] || (local ? readNs(String(pid), kind) : undefined) }));
+            findings = nsFindings(
+                {
+                    local,
+                    hostPid: pid,
+                    hostInit,
+                    expected: 'sleep',
+                    insidePid1: inside.pid1,
+                    nsPid,
+                    hostname: { outside: info.name, inside: inside.hostname },
+                    ifaces: { outside: local ? outsideIfaces : undefined, inside: inside.ifaces },
+                    ns: nsRows,
+                },
+                this.ctx.locale,
+            );
             if (!local) {
                 message = `${this.w('intro')} ${this.w('remote')}`;
             }

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import { formatBytes } from '../../common/format';
 import { classifyError } from '../../docker/errors';
-import type { FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import { kernelFindings, parseCmdline, sameCommand } from './findings/sharedKernel';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 
 type Key =
@@ -51,18 +52,18 @@ const WORDS: Words<Key> = {
         kernelHost: 'Host kernel',
         kernelInside: 'Kernel inside the container',
         kernelSame: 'Same kernel',
-        kernelNote: 'No guest OS: the container runs on the host\'s own kernel.',
+        kernelNote: 'Compares `uname -r` inside with the kernel the engine reports.',
         hostPid: 'Host PID of the container\'s main process',
-        hostPidNote: 'Inside, this process is PID 1. The host knows it by another number.',
+        hostPidNote: 'State.Pid from the engine: the number the engine\'s host knows this process by.',
         inTop: 'Listed by the host (docker top)',
-        inTopNote: 'The daemon reads the host\'s process table, and the container\'s process is in it.',
-        procSeen: 'Seen in the host\'s /proc',
-        procNote: 'VS Code runs on the same machine, so it can read /proc/{0} directly: {1}',
+        inTopNote: 'The daemon reads the host\'s process table; the container\'s process shows up there if the host can see it.',
+        procSeen: 'This machine\'s /proc/{0}/cmdline',
+        procNote: 'Checked against the demo\'s own command, `{0}`.',
         procRemote: 'The engine runs on another machine (or in a VM), so /proc is not checked from here.',
         startMs: 'Create + start took',
-        startNote: 'No operating system boots: starting a container is starting a process.',
+        startNote: 'From the create request to the start request\'s answer.',
         imageSize: 'Image size',
-        imageNote: 'An image carries no kernel, only the files the program needs.',
+        imageNote: 'From GET /images/{name}/json.',
         vm: 'Your engine runs inside a virtual machine ({0}). The "host" in this demo is that Linux VM, not your computer\'s own OS.',
         cleanup: 'removed (docker run --rm)',
     },
@@ -73,26 +74,26 @@ const WORDS: Words<Key> = {
         s1: '데몬에게 호스트 커널 묻기',
         s2: '컨테이너 만들고 시작하기 (시간 측정)',
         s3: '컨테이너에게 커널 묻기',
-        s4: '호스트에서 주 프로세스 찾기',
+        s4: '호스트에서 메인 프로세스 찾기',
         s5: '호스트가 보는 프로세스 목록',
         s6: '데모 컨테이너 중지하고 지우기',
         kernelHost: '호스트 커널',
         kernelInside: '컨테이너 안의 커널',
         kernelSame: '같은 커널',
-        kernelNote: '게스트 OS가 없습니다. 컨테이너는 호스트의 커널 위에서 실행됩니다.',
-        hostPid: '컨테이너 주 프로세스의 호스트 PID',
-        hostPidNote: '안에서는 이 프로세스가 PID 1입니다. 호스트는 다른 번호로 압니다.',
-        inTop: '호스트가 나열함 (docker top)',
-        inTopNote: '데몬이 호스트의 프로세스 표를 읽었고, 컨테이너의 프로세스가 그 안에 있습니다.',
-        procSeen: '호스트의 /proc에서 보임',
-        procNote: 'VS Code가 같은 머신에서 실행되므로 /proc/{0}을 직접 읽을 수 있습니다: {1}',
+        kernelNote: '컨테이너 안의 `uname -r`과 엔진이 알려 준 커널을 비교합니다.',
+        hostPid: '컨테이너 메인 프로세스의 호스트 PID',
+        hostPidNote: '엔진이 알려 준 State.Pid: 엔진이 실행되는 호스트에서 이 프로세스의 번호입니다.',
+        inTop: '호스트의 프로세스 목록 (docker top)',
+        inTopNote: '데몬이 호스트의 프로세스 목록을 읽습니다. 컨테이너의 프로세스가 있으면 여기에 나옵니다.',
+        procSeen: '이 머신의 /proc/{0}/cmdline',
+        procNote: '데모가 실행한 명령 `{0}`과(와) 비교했습니다.',
         procRemote: '엔진이 다른 머신(또는 가상 머신)에서 실행되므로 여기서 /proc은 확인하지 않습니다.',
         startMs: '만들고 시작하는 데 걸린 시간',
-        startNote: '운영체제가 부팅하지 않습니다. 컨테이너를 시작하는 것은 프로세스를 시작하는 것입니다.',
+        startNote: 'create 요청부터 start 요청의 응답까지 걸린 시간입니다.',
         imageSize: '이미지 크기',
-        imageNote: '이미지에는 커널이 없고, 프로그램에 필요한 파일만 있습니다.',
+        imageNote: 'GET /images/{name}/json에서 읽은 값입니다.',
         vm: '엔진이 가상 머신({0}) 안에서 실행됩니다. 이 데모의 "호스트"는 내 컴퓨터의 OS가 아니라 그 리눅스 가상 머신입니다.',
-        cleanup: '지움 (docker run --rm)',
+        cleanup: '삭제함 (docker run --rm처럼)',
     },
 };
 
@@ -106,6 +107,8 @@ function engineIsLocal(ctx: DemoContext): boolean {
 }
 
 const STEP_REMOVE = 6;
+/** The demo container's command: what its host PID's cmdline must show. */
+const SLEEP = ['sleep', '120'];
 
 export class SharedKernelDemo extends RunButtonDemo<Key> {
     readonly id = 'vm.sharedKernel' as const;
@@ -128,7 +131,8 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
         const facts: FactView[] = [];
         let message = this.w('intro');
         let output = '';
-        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, output }, extra);
+        let findings: ConclusionView | undefined;
+        const view = (state: LiveView['state'], extra: Partial<LiveView> = {}) => this.frame(state, { message, steps, facts, output, findings }, extra);
         let current = 1;
         let id: string | undefined;
         try {
@@ -148,7 +152,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             updateStep(steps, 2, { state: 'active' });
             this.ctx.emit(view('running'));
             t = performance.now();
-            const cid = await client.createContainer({ image, cmd: ['sleep', '120'], labels: { [LESSON_LABEL]: 'containers-vs-vms' } });
+            const cid = await client.createContainer({ image, cmd: SLEEP, labels: { [LESSON_LABEL]: 'containers-vs-vms' } });
             id = cid;
             await client.startContainer(cid);
             const startMs = since(t);
@@ -172,16 +176,17 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             const pid = details.state.pid;
             updateStep(steps, 4, { state: 'done', ms: since(t), detail: `PID ${pid}` });
             facts.push({ label: this.w('hostPid'), value: String(pid), ok: pid > 1, note: this.w('hostPidNote') });
-            if (engineIsLocal(this.ctx) && !info.runsInVm) {
-                let cmdline: string | undefined;
+            const local = engineIsLocal(this.ctx) && !info.runsInVm;
+            let cmdline: string[] | undefined;
+            if (local) {
                 try {
-                    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+                    cmdline = parseCmdline(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
                 } catch {
                     cmdline = undefined;
                 }
-                facts.push({ label: this.w('procSeen'), value: cmdline ? `/proc/${pid}` : '—', ok: !!cmdline, note: cmdline ? this.w('procNote', pid, cmdline) : undefined });
+                facts.push({ label: this.w('procSeen', pid), value: cmdline ? cmdline.join(' ') || '—' : '—', ok: !!cmdline && sameCommand(cmdline, SLEEP), note: this.w('procNote', SLEEP.join(' ')) });
             } else {
-                facts.push({ label: this.w('procSeen'), value: '—', note: this.w('procRemote') });
+                facts.push({ label: this.w('procSeen', pid), value: '—', note: this.w('procRemote') });
             }
             this.ctx.emit(view('running'));
 
@@ -196,6 +201,10 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             facts.push({ label: this.w('inTop'), value: listed ? `PID ${pid}` : '—', ok: listed, note: this.w('inTopNote') });
             const img = await client.inspectImage(image);
             facts.push({ label: this.w('imageSize'), value: formatBytes(img.size), note: this.w('imageNote') });
+            findings = kernelFindings(
+                { hostKernel: info.kernelVersion, insideKernel: inside, local, runsInVm: info.runsInVm, engineOs: info.operatingSystem, pid, expected: SLEEP, cmdline, listedInTop: listed, startMs, imageSize: img.size },
+                this.ctx.locale,
+            );
             this.ctx.emit(view('running'));
         } catch (e) {
             const err = classifyError(e);

@@ -1,8 +1,14 @@
-/** Lesson 1 live: the same image reports the same environment every time, whatever the host is. */
+/**
+ * Lesson 1 live: one image run twice. What it reports about itself comes from its own files; the
+ * kernel, CPU architecture and hostname come from outside it. The findings are built from the runs.
+ */
 import { shellQuote } from '../../docker/cli';
 import { classifyError } from '../../docker/errors';
-import type { FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
 import { Demo, DemoContext, ensureImage, runToCompletion, since, updateStep, Words, wordsFor } from './demo';
+import { parseWhyOutput, WHY_COMMAND, whyFindings } from './findings/whyDocker';
+
+export { parseWhyOutput, WHY_COMMAND };
 
 const WORDS: Words<
     | 'intro'
@@ -17,10 +23,14 @@ const WORDS: Words<
     | 'insideOs'
     | 'insideNote'
     | 'noOsRelease'
+    | 'contents'
     | 'same'
     | 'sameNote'
     | 'kernel'
     | 'kernelNote'
+    | 'arch'
+    | 'hostname'
+    | 'outsideNote'
     | 'local'
     | 'pulled'
     | 'exit'
@@ -37,13 +47,17 @@ const WORDS: Words<
         stepRun2: 'Run the image (2nd time)',
         hostOs: 'The host says',
         hostNote: 'From the daemon (GET /info): the machine Docker runs on.',
-        insideOs: 'Inside the container',
-        insideNote: 'What the image carries with it: its own files, whatever the host is.',
-        noOsRelease: '(this minimal image has no /etc/os-release: it carries only what it needs)',
-        same: 'Same output both times',
-        sameNote: 'The environment travels inside the image, so every run sees the same thing.',
+        insideOs: 'The image says about itself',
+        insideNote: 'Read from the image\'s own files.',
+        noOsRelease: 'no /etc/os-release',
+        contents: '{0} programs in /bin; top-level folders: {1}',
+        same: 'The image\'s files, run 1 vs run 2',
+        sameNote: 'Compares what both runs read from the image (not the hostname, kernel or architecture).',
         kernel: 'Kernel inside the container',
-        kernelNote: 'This one comes from the host: containers share the host\'s kernel.',
+        kernelNote: 'From outside the image: containers share the host\'s kernel.',
+        arch: 'CPU architecture inside',
+        hostname: 'Hostname inside (run 1, run 2)',
+        outsideNote: 'From outside the image: the engine sets it.',
         local: 'already on your engine',
         pulled: 'pulled from the registry',
         exit: 'exit code {0}',
@@ -58,15 +72,19 @@ const WORDS: Words<
         stepImage: '이미지가 있는지 확인하기',
         stepRun1: '이미지 실행 (1번째)',
         stepRun2: '이미지 실행 (2번째)',
-        hostOs: '호스트가 알려 준 것',
+        hostOs: '호스트 정보',
         hostNote: '데몬(GET /info)이 알려 준, 도커가 실행되는 머신입니다.',
-        insideOs: '컨테이너 안',
-        insideNote: '이미지가 함께 가져온 것: 호스트가 무엇이든 이미지 자신의 파일입니다.',
-        noOsRelease: '(이 최소 이미지에는 /etc/os-release가 없습니다: 꼭 필요한 것만 담았습니다)',
-        same: '두 번 모두 같은 출력',
-        sameNote: '실행 환경이 이미지 안에 담겨 있어서, 실행할 때마다 같은 것을 봅니다.',
+        insideOs: '이미지가 알려 준 자기 정보',
+        insideNote: '이미지 안의 파일에서 읽었습니다.',
+        noOsRelease: '/etc/os-release 없음',
+        contents: '/bin의 프로그램 {0}개, 최상위 폴더: {1}',
+        same: '이미지 파일 비교 (1번째와 2번째 실행)',
+        sameNote: '두 실행이 이미지에서 읽은 내용을 비교합니다(호스트 이름, 커널, 아키텍처는 제외).',
         kernel: '컨테이너 안의 커널',
-        kernelNote: '이것만은 호스트에서 옵니다: 컨테이너는 호스트의 커널을 공유합니다.',
+        kernelNote: '이미지 밖에서 옵니다. 컨테이너는 호스트의 커널을 공유합니다.',
+        arch: '컨테이너 안의 CPU 아키텍처',
+        hostname: '컨테이너 안의 호스트 이름 (1번째, 2번째)',
+        outsideNote: '이미지 밖에서 옵니다. 엔진이 정해 줍니다.',
         local: '이미 엔진에 있음',
         pulled: '레지스트리에서 가져옴',
         exit: '종료 코드 {0}',
@@ -74,15 +92,6 @@ const WORDS: Words<
         different: '다름',
     },
 };
-
-/** Prints the image's own OS description (or says there is none) and the kernel release. */
-export const WHY_COMMAND = ['sh', '-c', 'if [ -r /etc/os-release ]; then cat /etc/os-release; else echo NO_OS_RELEASE; fi; echo "KERNEL=$(uname -r)"'];
-
-export function parseWhyOutput(output: string): { osName?: string; kernel?: string; noOsRelease: boolean } {
-    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(output)?.[1];
-    const name = /^NAME="?([^"\n]*)"?$/m.exec(output)?.[1];
-    return { osName: pretty || name, kernel: /^KERNEL=(.*)$/m.exec(output)?.[1]?.trim(), noOsRelease: /^NO_OS_RELEASE$/m.test(output) };
-}
 
 export class WhyDockerDemo implements Demo {
     readonly id = 'why.sameEverywhere' as const;
@@ -113,7 +122,8 @@ export class WhyDockerDemo implements Demo {
         }
     }
 
-    private async run(): Promise<void> {
+    /** Public for tests: returns the final view. */
+    async run(): Promise<LiveView> {
         const image = this.ctx.settings.shellImage;
         const steps: StepView[] = [
             { n: 1, title: this.w('stepInfo'), call: 'GET /info', cli: 'docker info', state: 'pending' },
@@ -123,6 +133,7 @@ export class WhyDockerDemo implements Demo {
         ];
         let output = '';
         const facts: FactView[] = [];
+        let findings: ConclusionView | undefined;
         const view = (state: LiveView['state'], extra: Partial<LiveView> = {}): LiveView => ({
             demo: this.id,
             state,
@@ -130,6 +141,7 @@ export class WhyDockerDemo implements Demo {
             steps: [...steps],
             facts: [...facts],
             output,
+            ...(findings ? { conclusion: findings } : {}),
             buttons: [{ action: 'run', label: this.w(state === 'idle' ? 'run' : 'runAgain'), primary: true, disabled: state === 'running' }],
             ...extra,
         });
@@ -141,7 +153,7 @@ export class WhyDockerDemo implements Demo {
             this.ctx.emit(view('running'));
             const info = await client.info(this.ctx.signal);
             updateStep(steps, 1, { state: 'done', ms: since(t), detail: `${info.operatingSystem} · ${info.kernelVersion}` });
-            facts.push({ label: this.w('hostOs'), value: `${info.operatingSystem} (${info.osType}/${info.architecture})`, note: this.w('hostNote') });
+            facts.push({ label: this.w('hostOs'), value: `${info.operatingSystem} (${info.osType}/${info.architecture}), ${info.name}`, note: this.w('hostNote') });
             this.ctx.emit(view('running'));
 
             current = 2;
@@ -152,7 +164,7 @@ export class WhyDockerDemo implements Demo {
             updateStep(steps, 2, { state: how === 'local' ? 'skipped' : 'done', ms: since(t), detail: this.w(how === 'local' ? 'local' : 'pulled') });
             this.ctx.emit(view('running'));
 
-            const outputs: string[] = [];
+            const runs: { output: string; exitCode: number }[] = [];
             for (const n of [3, 4]) {
                 current = n;
                 t = performance.now();
@@ -160,27 +172,35 @@ export class WhyDockerDemo implements Demo {
                 this.ctx.emit(view('running'));
                 this.ctx.log(`${this.cli()}    → POST /containers/create, attach, start, wait, DELETE`);
                 const r = await runToCompletion(client, { image, cmd: WHY_COMMAND, lesson: 'why-docker' });
-                outputs.push(r.output);
+                runs.push({ output: r.output, exitCode: r.exitCode });
                 output += `$ ${this.cli()}   # ${n - 2}\n${r.output}\n`;
                 updateStep(steps, n, { state: r.exitCode === 0 ? 'done' : 'error', ms: since(t), detail: this.w('exit', r.exitCode) });
                 this.ctx.emit(view('running'));
             }
-            const parsed = parseWhyOutput(outputs[0]);
-            facts.push({ label: this.w('insideOs'), value: parsed.osName ?? this.w('noOsRelease'), note: this.w('insideNote') });
-            const same = outputs[0] === outputs[1];
-            facts.push({ label: this.w('same'), value: this.w(same ? 'identical' : 'different'), ok: same, note: this.w('sameNote') });
-            if (parsed.kernel) {
-                facts.push({ label: this.w('kernel'), value: parsed.kernel, ok: parsed.kernel === info.kernelVersion, note: this.w('kernelNote') });
+            const [a, b] = runs.map((r) => parseWhyOutput(r.output));
+            const contents = this.w('contents', a.binCount ?? 0, a.rootDirs ?? '—');
+            facts.push({ label: this.w('insideOs'), value: a.osName ?? `${a.busybox ?? '—'} (${this.w('noOsRelease')})`, note: `${this.w('insideNote')} ${contents}` });
+            facts.push({ label: this.w('same'), value: this.w(a.imageSide === b.imageSide ? 'identical' : 'different'), ok: a.imageSide === b.imageSide, note: this.w('sameNote') });
+            if (a.kernel) {
+                facts.push({ label: this.w('kernel'), value: a.kernel, ok: a.kernel === info.kernelVersion, note: this.w('kernelNote') });
             }
-            this.ctx.emit(view(steps.some((s) => s.state === 'error') ? 'error' : 'done'));
+            if (a.arch) {
+                facts.push({ label: this.w('arch'), value: a.arch, ok: a.arch === info.architecture, note: this.w('outsideNote') });
+            }
+            facts.push({ label: this.w('hostname'), value: `${a.hostname ?? '—'}, ${b.hostname ?? '—'}`, note: this.w('outsideNote') });
+            findings = whyFindings({ host: { os: info.operatingSystem, kernel: info.kernelVersion, arch: info.architecture, name: info.name, runsInVm: info.runsInVm }, runs }, this.ctx.locale);
+            const final = view(steps.some((s) => s.state === 'error') ? 'error' : 'done');
+            this.ctx.emit(final);
+            return final;
         } catch (e) {
             const err = classifyError(e);
-            if (err.kind === 'cancelled' || this.ctx.signal.aborted) {
-                return;
-            }
             updateStep(steps, current, { state: 'error', detail: err.message });
             const d = this.ctx.describe(err);
-            this.ctx.emit(view('error', { message: d.message, next: d.next }));
+            const final = view(this.ctx.signal.aborted ? 'idle' : 'error', { message: d.message, next: d.next });
+            if (!(err.kind === 'cancelled' || this.ctx.signal.aborted)) {
+                this.ctx.emit(final);
+            }
+            return final;
         }
     }
 }

@@ -26,7 +26,7 @@ export default tseslint.config(
     },
     {
         // The layers that must stay free of `vscode` (unit-testable on plain Node).
-        files: ['src/docker/**/*.ts', 'src/model/**/*.ts', 'src/common/disposable.ts', 'src/lessons/**/*.ts', 'src/dockerfile/analysis/**/*.ts'],
+        files: ['src/docker/**/*.ts', 'src/model/**/*.ts', 'src/protocol/**/*.ts', 'src/common/disposable.ts', 'src/lessons/**/*.ts', 'src/dockerfile/analysis/**/*.ts'],
         rules: {
             'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer must not import vscode (see DESIGN.md).' }] }],
         },

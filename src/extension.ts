@@ -30,7 +30,7 @@ import { localeOf } from './lessons/catalog';
 import type { LessonRuntime } from './lessons/runtime';
 import { LessonPanels } from './panels/lessonPanels';
 import { LessonProgress } from './panels/progress';
-import { LiveView } from './panels/protocol';
+import { LiveView } from './protocol/panelProtocol';
 import { isDockerfile, WebviewHost } from './panels/webviewHost';
 import { LessonsTreeProvider } from './tree/lessonsTree';
 import { EngineStatusBar } from './tree/statusBar';

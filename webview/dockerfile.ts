@@ -3,7 +3,7 @@
  * with layer sizes from the built image), build output, and "run with limits". Every string is put
  * in the page as text; messages are validated on arrival.
  */
-import { DockerfileView, parseToDockerfileWebview } from '../src/panels/protocol';
+import { DockerfileView, parseToDockerfileWebview } from '../src/protocol/panelProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(s: unknown): void };
 

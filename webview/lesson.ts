@@ -1,12 +1,12 @@
 /**
- * The lesson panel's browser side. Protocol (src/panels/protocol.ts): post `ready` once; the
+ * The lesson panel's browser side. Protocol (src/protocol/panelProtocol.ts): post `ready` once; the
  * extension answers with one `render`, then a `live` message (the whole view of one demo) whenever a
  * demo changes. Every message is validated (`parseToWebview`, then field by field) and every string
  * goes into the page as text. Buttons, row buttons and choices post `action`. The lesson id and the
  * scroll position are kept with `setState`, so a panel that was hidden and reloaded comes back where
  * the learner was.
  */
-import { FromWebview, LiveView, PanelState, parseFromWebview, parsePanelState, parseToWebview } from '../src/panels/protocol';
+import { FromWebview, LiveView, PanelState, parseFromWebview, parsePanelState, parseToWebview } from '../src/protocol/panelProtocol';
 import { renderLesson, RenderedLesson } from './lib/blocks';
 import { lightEdges } from './lib/diagram';
 import { h } from './lib/dom';

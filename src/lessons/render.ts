@@ -1,5 +1,5 @@
 /** A lesson's blocks in one language, as the panel receives them. Pure; no `vscode` import. */
-import type { RenderedBlock, RenderedDiagram } from '../panels/protocol';
+import type { RenderedBlock, RenderedDiagram } from '../protocol/panelProtocol';
 import type { Locale } from './catalog';
 import { Block, Diagram, Lesson, t } from './model';
 

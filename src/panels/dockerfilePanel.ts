@@ -8,7 +8,7 @@ import { BuiltImages } from '../dockerfile/builtImages';
 import { findImage } from '../dockerfile/imageFacts';
 import { ImagesTreeProvider } from '../tree/imagesTree';
 import { RefreshManager } from '../model/refreshManager';
-import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from './protocol';
+import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from '../protocol/panelProtocol';
 import { WebviewHost } from './webviewHost';
 
 export const DOCKERFILE_VIEW_TYPE = 'dockerLessons.dockerfile';

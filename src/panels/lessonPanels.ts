@@ -7,7 +7,7 @@ import { LESSONS, localeOf, Locale } from '../lessons/catalog';
 import type { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
 import type { LessonRuntime } from '../lessons/runtime';
 import { RefreshManager } from '../model/refreshManager';
-import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from './protocol';
+import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from '../protocol/panelProtocol';
 import { WebviewHost } from './webviewHost';
 
 export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';

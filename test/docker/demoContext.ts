@@ -4,7 +4,7 @@ import type { Locale } from '../../src/lessons/catalog';
 import type { Demo, DemoContext, DemoSettings } from '../../src/lessons/live/demo';
 import type { DockerError } from '../../src/docker/errors';
 import type { ContainerSummary, DockerClient, ImageSummary } from '../../src/docker/types';
-import type { LiveView } from '../../src/panels/protocol';
+import type { LiveView } from '../../src/protocol/panelProtocol';
 
 export const HELLO = 'hello-world';
 export const SHELL = 'busybox';

@@ -17,7 +17,7 @@ import { DemoSettings } from '../../src/lessons/live/demo';
 import { HelloFlowDemo } from '../../src/lessons/live/helloFlow';
 import { ImageVsContainerDemo } from '../../src/lessons/live/imageVsContainer';
 import { WhyDockerDemo } from '../../src/lessons/live/whyDocker';
-import type { FactView, LiveView, StepState, StepView } from '../../src/panels/protocol';
+import type { FactView, LiveView, StepState, StepView } from '../../src/protocol/panelProtocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
 import { buildImage, Cleanup, followProgress, rawDocker, requireEngine, waitFor } from './helpers';
 

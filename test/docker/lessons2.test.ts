@@ -18,7 +18,7 @@ import { LESSON_LABEL, lessonCompletedBy } from '../../src/lessons/evidence';
 import { CgroupLimitsDemo, KERNEL_LIMIT_CMD, LIMITED, OOM_LIMIT, OomDemo } from '../../src/lessons/live/cgroups';
 import { INSIDE_CMD, NamespacesDemo, parseInside } from '../../src/lessons/live/namespaces';
 import { SharedKernelDemo } from '../../src/lessons/live/sharedKernel';
-import type { FactView, LiveView, StepView } from '../../src/panels/protocol';
+import type { FactView, LiveView, StepView } from '../../src/protocol/panelProtocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
 import { Cleanup, rawDocker, requireEngine, sleep, waitFor } from './helpers';
 

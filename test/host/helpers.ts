@@ -74,7 +74,7 @@ export function skipOrFail(ctx: Mocha.Context, reason: string): void {
 
 /* ---------- shared by the explorer, Dockerfile and lesson suites ---------- */
 
-/** What a live demo shows (src/panels/protocol.ts `LiveView`, kept structural). */
+/** What a live demo shows (src/protocol/panelProtocol.ts `LiveView`, kept structural). */
 export interface LiveViewLike {
     demo: string;
     state: 'idle' | 'running' | 'done' | 'error' | 'unavailable';
@@ -85,11 +85,11 @@ export interface LiveViewLike {
     tables?: { caption: string; columns: string[]; rows: string[][] }[];
     output?: string;
     choice?: { action: string; selected?: string; options: { value: string; label: string }[] };
-    /** What the run showed, built from its results (src/panels/protocol.ts `ConclusionView`). */
+    /** What the run showed, built from its results (src/protocol/panelProtocol.ts `ConclusionView`). */
     conclusion?: { heading: string; state: string; stateWord: string; points: { state: string; stateWord: string; text: string; why?: string }[] };
 }
 
-/** The explain panel's data (src/panels/protocol.ts `DockerfileView`, kept structural). */
+/** The explain panel's data (src/protocol/panelProtocol.ts `DockerfileView`, kept structural). */
 export interface DockerfileViewLike {
     file: string;
     rows: { line: number; endLine: number; keyword: string; args: string; kind: 'layer' | 'metadata' | 'stage'; size?: string; stage: number }[];

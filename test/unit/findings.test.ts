@@ -4,7 +4,7 @@
  * as expected", with a likely reason), and keeps none of the success sentences.
  */
 import * as assert from 'assert/strict';
-import type { ConclusionView } from '../../src/panels/protocol';
+import type { ConclusionView } from '../../src/protocol/panelProtocol';
 import { whyFindings, parseWhyOutput, WhyResult } from '../../src/lessons/live/findings/whyDocker';
 import { changesFiles, ivcFindings, IvcResult } from '../../src/lessons/live/findings/imageVsContainer';
 import { countPulledLayers, helloFindings, HelloResult } from '../../src/lessons/live/findings/helloWorld';

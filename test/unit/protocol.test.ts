@@ -1,9 +1,9 @@
 /**
- * The panel message validators (src/panels/protocol.ts). A webview is a web page: anything it
+ * The panel message validators (src/protocol/panelProtocol.ts). A webview is a web page: anything it
  * posts may be forged, so the extension side must accept only the exact shapes it expects.
  */
 import * as assert from 'assert/strict';
-import { parseConclusion, parseFromDockerfileWebview, parseFromWebview, parsePanelState, parseToDockerfileWebview, parseToWebview } from '../../src/panels/protocol';
+import { parseConclusion, parseFromDockerfileWebview, parseFromWebview, parsePanelState, parseToDockerfileWebview, parseToWebview } from '../../src/protocol/panelProtocol';
 
 /** What `postMessage` delivers: a structured clone, so plain data with own properties only. */
 const wire = (v: unknown): unknown => JSON.parse(JSON.stringify(v));

@@ -7,7 +7,7 @@ import type { Locale } from '../../src/lessons/catalog';
 import { LESSON_CONTENT } from '../../src/lessons/content';
 import type { Block, Lesson } from '../../src/lessons/model';
 import { renderLesson } from '../../src/lessons/render';
-import type { RenderedBlock } from '../../src/panels/protocol';
+import type { RenderedBlock } from '../../src/protocol/panelProtocol';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const LOCALES: Locale[] = ['en', 'ko'];

@@ -7,7 +7,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import type { LiveView, PanelStrings, RenderedBlock, ToWebview } from '../../src/panels/protocol';
+import type { LiveView, PanelStrings, RenderedBlock, ToWebview } from '../../src/protocol/panelProtocol';
 import { REPO_ROOT } from './helpers';
 
 const BUNDLE = path.join(REPO_ROOT, 'media', 'dist', 'lesson.js');

@@ -2,7 +2,7 @@
  * A lesson's blocks as page elements: `h` → h2, `p` → p, `list` → ul, `code` → pre>code,
  * `background` → a marked aside, `diagram` → figure, `live` → a marked section with its live area.
  */
-import type { PanelStrings, RenderedBlock } from '../../src/panels/protocol';
+import type { PanelStrings, RenderedBlock } from '../../src/protocol/panelProtocol';
 import { h, icon, prose, uid } from './dom';
 import { EdgeHandle, renderDiagram } from './diagram';
 import { LiveArea, LiveContext } from './live';

@@ -4,7 +4,7 @@
  * edge can point left, right or fan out); a stack diagram is columns of layers, bottom first.
  * Screen readers get the same content as a list of boxes and an ordered list of "from → to" arrows.
  */
-import type { PanelStrings, RenderedDiagram } from '../../src/panels/protocol';
+import type { PanelStrings, RenderedDiagram } from '../../src/protocol/panelProtocol';
 import { h, icon, token, uid } from './dom';
 
 type Flow = Extract<RenderedDiagram, { kind: 'flow' }>;

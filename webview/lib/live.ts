@@ -4,7 +4,7 @@
  * rebuilt, so a screen reader (the area is `aria-live="polite"`) hears what changed, an open select
  * is not closed by an unrelated update, and keyboard focus stays on the control it was on.
  */
-import type { ButtonView, ChoiceView, ConclusionView, FactView, LiveState, LiveView, PanelStrings, StepState, StepView, TableView } from '../../src/panels/protocol';
+import type { ButtonView, ChoiceView, ConclusionView, FactView, LiveState, LiveView, PanelStrings, StepState, StepView, TableView } from '../../src/protocol/panelProtocol';
 import { Child, findByKey, h, icon, prose, token, uid } from './dom';
 import { LIVE_STATES, STEP_STATES } from './normalize';
 

@@ -16,8 +16,8 @@ import type {
     StepView,
     TableView,
     ToWebview,
-} from '../../src/panels/protocol';
-import { parseConclusion } from '../../src/panels/protocol';
+} from '../../src/protocol/panelProtocol';
+import { parseConclusion } from '../../src/protocol/panelProtocol';
 
 export const STEP_STATES: readonly StepState[] = ['pending', 'active', 'done', 'error', 'skipped'];
 export const LIVE_STATES: readonly LiveState[] = ['idle', 'running', 'done', 'error', 'unavailable'];

@@ -4,7 +4,7 @@
 import { formatMemory } from '../../common/format';
 import { classifyError } from '../../docker/errors';
 import { ContainerDetails, StatsSample } from '../../docker/types';
-import type { FactView, LiveView, TableView } from '../../panels/protocol';
+import type { FactView, LiveView, TableView } from '../../protocol/panelProtocol';
 import { Demo, DemoContext, ensureImage, LESSON_LABEL, Words, wordsFor } from './demo';
 import { limitsFindings } from './findings/cgroups';
 

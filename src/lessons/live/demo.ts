@@ -4,7 +4,7 @@
  */
 import { classifyError, DockerError } from '../../docker/errors';
 import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
-import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../protocol/panelProtocol';
 import type { Locale } from '../catalog';
 import { LESSON_LABEL } from '../evidence';
 import type { DemoId } from '../model';

@@ -4,7 +4,7 @@
  */
 import { shellQuote } from '../../docker/cli';
 import { classifyError, DockerError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { ATTACH_START_CALLS, countPulledLayers, helloFindings } from './findings/helloWorld';
 import { appendBounded, Demo, DemoContext, LESSON_LABEL, settleWithin, since, updateStep, wordsFor } from './demo';
 import { HelloKey as Key, HELLO_WORDS as WORDS } from './helloWords';

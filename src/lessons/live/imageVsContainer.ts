@@ -5,7 +5,7 @@
 import { formatBytes } from '../../common/format';
 import { imageLabel, instructionOf } from '../../docker/mapping';
 import { classifyError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, TableView } from '../../protocol/panelProtocol';
 import { changesFiles, ImageReading, ivcFindings } from './findings/imageVsContainer';
 import { Demo, DemoContext, LESSON_LABEL, Words, wordsFor } from './demo';
 import { ImageSummary, LayerInfo } from '../../docker/types';

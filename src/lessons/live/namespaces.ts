@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { classifyError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../protocol/panelProtocol';
 import { nsFindings, parseNsPid, psPidOf } from './findings/namespaces';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 

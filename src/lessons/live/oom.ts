@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { formatMemory } from '../../common/format';
 import { classifyError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { DemoContext, ensureImage, LESSON_LABEL, RunButtonDemo, since, updateStep, Words } from './demo';
 import { OomResult, oomFindings, parseMemAvailable } from './findings/cgroups';
 

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { formatBytes } from '../../common/format';
 import { classifyError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { kernelFindings, parseCmdline, sameCommand } from './findings/sharedKernel';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 

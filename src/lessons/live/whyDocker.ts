@@ -4,7 +4,7 @@
  */
 import { shellQuote } from '../../docker/cli';
 import { classifyError } from '../../docker/errors';
-import type { ConclusionView, FactView, LiveView, StepView } from '../../panels/protocol';
+import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { Demo, DemoContext, ensureImage, runToCompletion, since, updateStep, Words, wordsFor } from './demo';
 import { parseWhyOutput, WHY_COMMAND, whyFindings } from './findings/whyDocker';
 

@@ -4,7 +4,7 @@
  * read back from the kernel next to live usage. Pure; no `vscode` import.
  */
 import { formatMemory } from '../../../common/format';
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { findingsView, Point } from './points';

@@ -2,7 +2,7 @@
  * hello-world: the Engine API calls this run really made, what the pull really downloaded, and how
  * the container ended. Pure; no `vscode` import.
  */
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { findingsView, Point } from './points';

@@ -3,7 +3,7 @@
  * (before and after) and the count of its containers. Pure; no `vscode` import.
  */
 import { formatBytes } from '../../../common/format';
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { findingsView, Point } from './points';

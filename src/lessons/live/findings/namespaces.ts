@@ -3,7 +3,7 @@
  * the run (ps inside; /proc/<pid>/status and /proc/1/comm on the host when the engine is local).
  * Pure; no `vscode` import.
  */
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { findingsView, Point } from './points';

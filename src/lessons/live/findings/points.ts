@@ -3,7 +3,7 @@
  * each said in words. Every lesson builds its points from its own results (see the files next to this).
  * Pure; no `vscode` import.
  */
-import type { ConclusionView, PointState } from '../../../panels/protocol';
+import type { ConclusionView, PointState } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 

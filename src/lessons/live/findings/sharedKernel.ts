@@ -4,7 +4,7 @@
  * Pure; no `vscode` import.
  */
 import { formatBytes } from '../../../common/format';
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { findingsView, Point } from './points';

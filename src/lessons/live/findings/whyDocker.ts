@@ -2,7 +2,7 @@
  * why-docker: what the image itself carries, and what comes from outside it (kernel, CPU
  * architecture, hostname), built from the two runs' own output. Pure; no `vscode` import.
  */
-import type { ConclusionView } from '../../../panels/protocol';
+import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
 import { check, findingsView, Point } from './points';

@@ -1,6 +1,7 @@
 /**
- * The typed messages between a lesson panel and the extension, and their validation. Imported by
- * both sides (the webview bundle and the extension); no `vscode` import. Everything a message
+ * The contract between the panels' two sides: the view types that lessons and the extension produce
+ * and the webview renders, the messages both ways, and their validation. It belongs to neither side
+ * (src/protocol/): the webview bundle, src/panels and src/lessons all import it; no `vscode` import. Everything a message
  * carries is plain data; the webview puts every string into the page as text.
  */
 

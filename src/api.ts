@@ -1,0 +1,64 @@
+/**
+ * The small API `activate()` returns, for the extension-host and end-to-end tests: state and lists
+ * as the views see them, and the lessons and Dockerfile panels as a person drives them.
+ */
+import vscode = require('vscode');
+import { Engine, EngineStateName } from './docker/engine';
+import { RefreshManager } from './model/refreshManager';
+import { DockerfilePanels } from './panels/dockerfilePanel';
+import { LessonPanels } from './panels/lessonPanels';
+import { LessonProgress } from './panels/progress';
+import { LiveView } from './protocol/panelProtocol';
+import { DockerViews } from './tree/views';
+
+export interface DockerLessonsApi {
+    readonly activationMs: number;
+    engineState(): { state: EngineStateName; endpoint?: string; error?: { kind: string; message: string } };
+    snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };
+    whenIdle(): Promise<void>;
+    /** The Dockerfile explain panel's data for a file, when it is open. */
+    dockerfileView(uri: vscode.Uri): Promise<unknown>;
+    dockerfilePanelColumn(uri: vscode.Uri): vscode.ViewColumn | undefined;
+    /** Lessons: which are open, what their live demos show, and which are done. */
+    lessons: {
+        open(lessonId: string, select?: string): Promise<void>;
+        openLessons(): readonly string[];
+        liveViews(lessonId: string): Readonly<Record<string, LiveView>>;
+        act(lessonId: string, demo: string, action: string, arg?: string): Promise<void>;
+        completed(): readonly string[];
+    };
+}
+
+export interface ApiParts {
+    readonly activationMs: number;
+    readonly engine: Engine;
+    readonly refresh: RefreshManager;
+    readonly views: DockerViews;
+    readonly panels: LessonPanels;
+    readonly progress: LessonProgress;
+    readonly dockerfilePanels: DockerfilePanels;
+}
+
+export function createApi(p: ApiParts): DockerLessonsApi {
+    return {
+        activationMs: p.activationMs,
+        engineState: () => {
+            const s = p.engine.state;
+            return { state: s.state, endpoint: s.endpoint?.display, error: s.error ? { kind: s.error.kind, message: s.error.message } : undefined };
+        },
+        snapshot: () => ({
+            images: p.views.images.items.map((n) => ({ label: n.label, id: n.image.id })),
+            containers: p.views.containers.items.map((n) => ({ label: n.label, id: n.container.id, state: n.container.state })),
+        }),
+        whenIdle: () => p.refresh.whenIdle(),
+        dockerfileView: (uri) => p.dockerfilePanels.viewFor(uri),
+        dockerfilePanelColumn: (uri) => p.dockerfilePanels.panelColumn(uri),
+        lessons: {
+            open: (id, select) => p.panels.show(id, select),
+            openLessons: () => p.panels.openLessons,
+            liveViews: (id) => p.panels.liveViews(id),
+            act: (id, demo, action, arg) => p.panels.act(id, demo, action, arg),
+            completed: () => p.progress.completed,
+        },
+    };
+}

@@ -21,6 +21,7 @@ import { EndpointInputs, resolveEndpoint } from './docker/endpoint';
 import { Engine, EngineStateName } from './docker/engine';
 import { lazyClientFactory, lazyModule } from './docker/loader';
 import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
+import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
 import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileHoverProvider } from './dockerfile/hover';
 import { DockerfilePanels } from './panels/dockerfilePanel';
@@ -116,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
 
     // Dockerfiles: dockerfile-ast loads on the first hover/explain, from its own bundle
-    const analyses = new DockerfileAnalyses(lazyModule<AnalysisModule>(path.join(context.extensionPath, 'dist', 'dockerfile.js')), isDockerfile);
+    const analyses = new DockerfileAnalyses(lazyModule<AnalysisModule>(path.join(context.extensionPath, 'dist', 'dockerfile.js')), isDockerfile, path.join(context.extensionPath, 'dist', 'dockerfile-worker.js'));
     const built = new BuiltImages(context.workspaceState);
     const diagnostics = vscode.languages.createDiagnosticCollection('docker-lessons');
     context.subscriptions.push(analyses, built, diagnostics);
@@ -137,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     context.subscriptions.push(
         dockerfilePanels,
         vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, refresh, views.images, built)),
+        vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileLimitHoverProvider(analyses)),
         vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()),
     );
     context.subscriptions.push(

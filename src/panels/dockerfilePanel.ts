@@ -17,7 +17,7 @@ export const DOCKERFILE_VIEW_TYPE = 'dockerLessons.dockerfile';
 const ARGS_SHOWN = 160;
 
 /** One row: only what the panel shows (long arguments cut, words for the kind sent once in `strings`). */
-function toRow(s: Step, sizes: ReadonlyMap<number, string>): DockerfileRow {
+export function toRow(s: Step, sizes: ReadonlyMap<number, string>): DockerfileRow {
     return {
         line: s.range.start.line,
         endLine: s.range.end.line,

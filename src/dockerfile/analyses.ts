@@ -13,12 +13,21 @@ export type AnalysisModule = typeof Analysis;
 export const MAX_ANALYZED_CHARS = 2 * 1024 * 1024;
 /** Up to this size a parse takes a few ms: done in place, so the first hover never waits. */
 export const IN_PLACE_CHARS = 32 * 1024;
+/** A big file is sent to the worker once typing pauses this long. */
+const TYPING_PAUSE_MS = 75;
+/**
+ * Files of more lines are read line by line, this many per turn of the event loop, never with one
+ * getText() (which joins every line at once: tens of ms per MB on a busy machine).
+ */
+const LINES_PER_TURN = 2000;
 
 const EMPTY: LimitedAnalysis = { steps: [], stages: [], escape: '\\' };
 
 interface Entry {
     version: number;
     analysis: LimitedAnalysis;
+    /** The text was too big to parse in place: no getText() until typing pauses. */
+    big?: boolean;
 }
 
 /**
@@ -33,6 +42,7 @@ export class DockerfileAnalyses implements vscode.Disposable {
     private readonly worker: AnalysisWorker | undefined;
     private workerFailed = false;
     private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    private readonly timers = new Map<string, NodeJS.Timeout>();
     /** Fires when a worker result for a document arrives. */
     readonly onDidAnalyze = this.changed.event;
 
@@ -47,11 +57,18 @@ export class DockerfileAnalyses implements vscode.Disposable {
             vscode.workspace.onDidCloseTextDocument((d) => {
                 this.cache.delete(d.uri.toString());
                 this.pending.delete(d.uri.toString());
+                clearTimeout(this.timers.get(d.uri.toString()));
+                this.timers.delete(d.uri.toString());
             }),
             // re-parse a Dockerfile as it changes, so the next hover finds the parse ready
             vscode.workspace.onDidChangeTextDocument((e) => {
-                if (this.cache.has(e.document.uri.toString()) && this.isDockerfile(e.document)) {
-                    this.schedule(e.document);
+                const hit = this.cache.get(e.document.uri.toString());
+                if (hit && this.isDockerfile(e.document)) {
+                    if (hit.big) {
+                        this.later(e.document);
+                    } else {
+                        void this.schedule(e.document);
+                    }
                 }
             }),
         ];
@@ -68,16 +85,23 @@ export class DockerfileAnalyses implements vscode.Disposable {
         if (hit && hit.version === doc.version) {
             return hit.analysis;
         }
+        if (hit?.big && this.useWorker) {
+            this.later(doc);
+            return EMPTY;
+        }
+        if (this.useWorker && doc.lineCount > LINES_PER_TURN) {
+            this.cache.set(key, { version: hit?.version ?? -1, analysis: hit?.analysis ?? EMPTY, big: true });
+            void this.schedule(doc);
+            return EMPTY;
+        }
         const text = doc.getText();
         if (!this.useWorker || text.length <= IN_PLACE_CHARS) {
             const analysis = this.analyzeInPlace(text);
             this.cache.set(key, { version: doc.version, analysis });
             return analysis;
         }
+        this.cache.set(key, { version: hit?.version ?? -1, analysis: hit?.analysis ?? EMPTY, big: true });
         void this.schedule(doc, text);
-        if (!hit) {
-            this.cache.set(key, { version: -1, analysis: EMPTY });
-        }
         return EMPTY;
     }
 
@@ -99,6 +123,19 @@ export class DockerfileAnalyses implements vscode.Disposable {
         return !!this.worker && !this.workerFailed;
     }
 
+    /** Asks the worker once typing pauses. */
+    private later(doc: vscode.TextDocument): void {
+        const key = doc.uri.toString();
+        clearTimeout(this.timers.get(key));
+        this.timers.set(
+            key,
+            setTimeout(() => {
+                this.timers.delete(key);
+                void this.schedule(doc);
+            }, TYPING_PAUSE_MS),
+        );
+    }
+
     /** Asks the worker for this version (once); the result lands in the cache. */
     private schedule(doc: vscode.TextDocument, text?: string): Promise<LimitedAnalysis> {
         const key = doc.uri.toString();
@@ -107,11 +144,64 @@ export class DockerfileAnalyses implements vscode.Disposable {
         if (p && p.version === version) {
             return p.done;
         }
-        const source = text ?? doc.getText();
-        if (!this.worker || !this.useWorker || source.length <= IN_PLACE_CHARS) {
+        const worker = this.worker;
+        if (!worker || !this.useWorker) {
             return Promise.resolve(this.get(doc));
         }
-        const done = this.worker.analyze(key, source, version).then(
+        const read = text !== undefined ? Promise.resolve({ chunks: [text], totalChars: text.length }) : this.readLines(doc);
+        const done: Promise<LimitedAnalysis> = read.then((src) => {
+            if (!src || src.totalChars <= IN_PLACE_CHARS) {
+                if (this.pending.get(key)?.done === done) {
+                    this.pending.delete(key);
+                }
+                if (src && this.cache.has(key)) {
+                    // it became small: parsed in place from now on
+                    this.cache.set(key, { version: -1, analysis: EMPTY });
+                    return this.get(doc);
+                }
+                // it changed while it was read: its change event asks again
+                return this.cache.get(key)?.analysis ?? EMPTY;
+            }
+            return this.send(worker, doc, version, src);
+        });
+        this.pending.set(key, { version, done });
+        return done;
+    }
+
+    /**
+     * The document's lines up to the analysis limit, a slice per turn of the event loop; undefined when
+     * it changed meanwhile. `totalChars` counts every line (a line break as one character).
+     */
+    private async readLines(doc: vscode.TextDocument): Promise<{ chunks: string[]; totalChars: number } | undefined> {
+        const version = doc.version;
+        const chunks: string[] = [];
+        let chars = 0;
+        for (let start = 0; start < doc.lineCount; start += LINES_PER_TURN) {
+            if (start > 0) {
+                await new Promise((r) => setImmediate(r));
+                if (doc.version !== version || this.isDisposed) {
+                    return undefined;
+                }
+            }
+            const part: string[] = [];
+            const collect = chars <= MAX_ANALYZED_CHARS;
+            for (let i = start, end = Math.min(doc.lineCount, start + LINES_PER_TURN); i < end; i++) {
+                const line = doc.lineAt(i).text;
+                chars += line.length + 1;
+                if (collect) {
+                    part.push(line);
+                }
+            }
+            if (part.length) {
+                chunks.push(part.join('\n'));
+            }
+        }
+        return { chunks, totalChars: Math.max(0, chars - 1) };
+    }
+
+    private send(worker: AnalysisWorker, doc: vscode.TextDocument, version: number, src: { chunks: string[]; totalChars: number }): Promise<LimitedAnalysis> {
+        const key = doc.uri.toString();
+        return worker.analyze(key, src.chunks, version, src.totalChars).then(
             ({ analysis, tag }) => {
                 // a newer text may have replaced this one in the queue: `tag` is the version parsed
                 if (this.pending.get(key)?.version === tag) {
@@ -119,7 +209,7 @@ export class DockerfileAnalyses implements vscode.Disposable {
                 }
                 const hit = this.cache.get(key);
                 if (hit && hit.version < tag) {
-                    this.cache.set(key, { version: tag, analysis });
+                    this.cache.set(key, { version: tag, analysis, big: true });
                     this.changed.fire(doc.uri);
                 }
                 return analysis;
@@ -135,14 +225,14 @@ export class DockerfileAnalyses implements vscode.Disposable {
                 return this.get(doc);
             },
         );
-        this.pending.set(key, { version, done });
-        return done;
     }
 
     private isDisposed = false;
 
     dispose(): void {
         this.isDisposed = true;
+        this.timers.forEach((t) => clearTimeout(t));
+        this.timers.clear();
         this.listeners.forEach((l) => l.dispose());
         this.worker?.dispose();
         this.changed.dispose();

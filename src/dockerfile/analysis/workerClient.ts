@@ -9,7 +9,10 @@ import { LimitedAnalysis, PackedAnalysis, unpack } from './packed';
 
 interface Job {
     readonly key: string;
-    readonly text: string;
+    /** The text, in pieces to be joined by line breaks. */
+    readonly chunks: readonly string[];
+    /** The whole file's length, when only its first part is sent. */
+    readonly totalChars?: number;
     /** The caller's tag for this text (the document version). */
     readonly tag: number;
     readonly waiters: { resolve(r: AnalysisResult): void; reject(e: Error): void }[];
@@ -39,10 +42,10 @@ export class AnalysisWorker {
      * Analyses `text` (the document `key`'s latest). Resolves with the analysis of this text, or of a
      * newer text of the same document when that replaced it while waiting (its tag says which).
      */
-    analyze(key: string, text: string, tag = 0): Promise<AnalysisResult> {
+    analyze(key: string, chunks: readonly string[], tag = 0, totalChars?: number): Promise<AnalysisResult> {
         return new Promise((resolve, reject) => {
             const older = this.waiting.get(key);
-            this.waiting.set(key, { key, text, tag, waiters: [...(older?.waiters ?? []), { resolve, reject }] });
+            this.waiting.set(key, { key, chunks, totalChars, tag, waiters: [...(older?.waiters ?? []), { resolve, reject }] });
             this.pump();
         });
     }
@@ -56,7 +59,7 @@ export class AnalysisWorker {
         const id = this.nextId++;
         this.running = { ...job, id };
         try {
-            this.start().postMessage({ id, text: job.text, limit: this.limit } satisfies AnalysisRequest);
+            this.start().postMessage({ id, chunks: job.chunks, totalChars: job.totalChars, limit: this.limit } satisfies AnalysisRequest);
         } catch (e) {
             this.fail(e instanceof Error ? e : new Error(String(e)));
         }

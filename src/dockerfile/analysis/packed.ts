@@ -115,6 +115,11 @@ class PackedStep implements Step {
     get stage(): number {
         return this.n(8);
     }
+    /** As a plain step (for logs and tests), not the packed numbers behind it. */
+    toJSON(): Step {
+        const { keyword, known, kind, keywordRange, range, args, stage } = this;
+        return { keyword, known, kind, keywordRange, range, args, stage };
+    }
 }
 
 export function unpack(p: PackedAnalysis): LimitedAnalysis {

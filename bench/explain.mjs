@@ -181,13 +181,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         return i > 0 ? process.argv[i + 1] : undefined;
     };
     const { printRows } = await import('./engine-path.mjs');
-    console.log('\n# Explain this Dockerfile: the real webview bundle in jsdom (median of 9 after 2 warm-up runs)');
+    const runs = arg('runs') ? Number(arg('runs')) : RUNS;
+    const warmup = arg('warmup') ? Number(arg('warmup')) : WARMUP;
+    console.log(`\n# Explain this Dockerfile: the real webview bundle in jsdom (median of ${runs} after ${warmup} warm-up runs)`);
     const rows = await benchExplain({
         bundlePath: arg('bundle') ?? join(root, 'media/dist/dockerfile.js'),
         oldRows: process.argv.includes('--old-rows'),
         sizes: arg('sizes')?.split(',') ?? undefined,
-        runs: arg('runs') ? Number(arg('runs')) : RUNS,
-        warmup: arg('warmup') ? Number(arg('warmup')) : WARMUP,
+        runs,
+        warmup,
     });
     printRows(rows);
     process.exitCode = rows.every((r) => r.pass) ? 0 : 1;

@@ -2,7 +2,7 @@
 // jsdom, sent the panel's real messages (rows made by the real analyze() and the panel's toRow) for
 // generated Dockerfiles of 1,000 and 4,000 instructions and of ~1 MB. Timed: a render (the message's
 // JSON parse + the page's work, as a webview receives it) and a cursor move (the `highlight` message
-// that marks the row holding the editor's cursor). Median of 9 after 2 warm-up runs.
+// that marks the row holding the editor's cursor). Interleaved; median of 9 after 2 warm-up runs.
 // jsdom has no layout: the page falls back to its default row height and viewport, so the figures
 // are the page's own work, not the browser's painting.
 // Usage: node bench/explain.mjs [--no-build] [--bundle path/to/dockerfile.js --old-rows --sizes 1000,4000]
@@ -104,36 +104,44 @@ function openPage(bundle) {
     return { win, posted, send, close: () => win.close() };
 }
 
-/** Times `fn` (sync) after warm-up. */
-function time(fn, runs = RUNS, warmup = WARMUP) {
-    for (let i = 0; i < warmup; i++) {
-        fn(i);
-    }
-    const xs = [];
-    for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        fn(i);
-        xs.push(performance.now() - t);
-    }
-    return median(xs);
-}
-
-/** Render and cursor-move times for one file. */
-function measure(bundle, text, opts) {
-    const msg = viewMessage(text, opts);
-    const page = openPage(bundle);
-    try {
-        const render = time(() => page.send(msg.json), opts.runs, opts.warmup);
+/**
+ * Render and cursor-move times for several files, interleaved (each run renders every file in turn,
+ * so a busy moment of the shared machine weighs on all of them alike), after warm-up runs.
+ */
+function measureAll(bundle, texts, opts) {
+    const cases = texts.map((text) => {
+        const msg = viewMessage(text, opts);
+        const page = openPage(bundle);
         // cursor moves to lines spread over the whole file (each marks a different row)
-        const total = msg.lines;
-        const targets = Array.from({ length: 64 }, (_, i) => Math.floor(((i * 7919) % 64) * (total / 64)));
-        let k = 0;
-        const cursor = time(() => page.send(JSON.stringify({ type: 'highlight', line: targets[k++ % targets.length] })), opts.runs, opts.warmup);
-        const rowsInPage = page.win.document.querySelectorAll('tr.row').length;
-        const marked = page.win.document.querySelectorAll('tr.row.current').length;
-        return { render, cursor, steps: msg.steps, bytes: text.length, messageBytes: msg.json.length, rowsInPage, marked };
+        const targets = Array.from({ length: 64 }, (_, i) => Math.floor(((i * 7919) % 64) * (msg.lines / 64)));
+        return { text, msg, page, targets, k: 0, renders: [], cursors: [] };
+    });
+    try {
+        for (let r = 0; r < opts.warmup + opts.runs; r++) {
+            for (const c of cases) {
+                let t = performance.now();
+                c.page.send(c.msg.json);
+                const render = performance.now() - t;
+                t = performance.now();
+                c.page.send(JSON.stringify({ type: 'highlight', line: c.targets[c.k++ % c.targets.length] }));
+                const cursor = performance.now() - t;
+                if (r >= opts.warmup) {
+                    c.renders.push(render);
+                    c.cursors.push(cursor);
+                }
+            }
+        }
+        return cases.map((c) => ({
+            render: median(c.renders),
+            cursor: median(c.cursors),
+            steps: c.msg.steps,
+            bytes: c.text.length,
+            messageBytes: c.msg.json.length,
+            rowsInPage: c.page.win.document.querySelectorAll('tr.row').length,
+            marked: c.page.win.document.querySelectorAll('tr.row.current').length,
+        }));
     } finally {
-        page.close();
+        cases.forEach((c) => c.page.close());
     }
 }
 
@@ -148,12 +156,16 @@ export async function benchExplain({ bundlePath = join(root, 'media/dist/dockerf
     const bundle = readFileSync(bundlePath, 'utf8');
     const opts = { oldRows, runs, warmup };
     const results = {};
-    for (const s of sizes) {
-        const text = s === '1MB' ? runLinesOf(1_000_000) : dockerfileOf(Number(s));
-        const r = measure(bundle, text, opts);
+    const measured = measureAll(
+        bundle,
+        sizes.map((s) => (s === '1MB' ? runLinesOf(1_000_000) : dockerfileOf(Number(s)))),
+        opts,
+    );
+    sizes.forEach((s, i) => {
+        const r = measured[i];
         results[s] = r;
         log(`  ${s.padEnd(5)} ${String(r.steps).padStart(6)} instructions, ${fmtBytes(r.bytes)} file, message ${fmtBytes(r.messageBytes)}: render ${r.render.toFixed(1)} ms, cursor move ${r.cursor.toFixed(2)} ms; ${r.rowsInPage} rows in the page, ${r.marked} marked`);
-    }
+    });
     const rows = [];
     const row = (figure, ours, anchor, budget, pass, unit = 'ms') => rows.push({ figure, ours, anchor, ratio: anchor ? ours / anchor : undefined, budget, pass, unit });
     const a = results['1000'];

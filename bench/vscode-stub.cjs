@@ -115,7 +115,7 @@ class Hover {
 const format = (message, args) => message.replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i)] ?? ''));
 
 /** What the benchmark reads back. */
-const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], logs: [], panels: new Set() };
+const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], logs: [], panels: new Set(), documentChanges: new EventEmitter(), documentCloses: new EventEmitter() };
 
 function treeView(id, options) {
     const visibility = new EventEmitter();
@@ -264,8 +264,9 @@ const vscode = {
         getConfiguration: () => config,
         onDidChangeConfiguration: noopEvent,
         onDidGrantWorkspaceTrust: noopEvent,
-        onDidChangeTextDocument: noopEvent,
-        onDidCloseTextDocument: noopEvent,
+        // a benchmark fires these (recorded.documentChanges.fire({ document, contentChanges })) to simulate typing
+        onDidChangeTextDocument: recorded.documentChanges.event,
+        onDidCloseTextDocument: recorded.documentCloses.event,
         onDidOpenTextDocument: noopEvent,
         onDidSaveTextDocument: noopEvent,
         isTrusted: true,

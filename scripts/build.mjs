@@ -82,6 +82,8 @@ const builds = [
     { ...nodeBuild, entryPoints: { lessons: 'src/lessons/runtime.ts' }, outdir: 'dist' },
     // dockerfile-ast, loaded on the first Dockerfile hover or explain
     { ...nodeBuild, entryPoints: { dockerfile: 'src/dockerfile/analysis/index.ts' }, outdir: 'dist' },
+    // the same parser on a worker thread, for Dockerfiles too big to parse on the extension host
+    { ...nodeBuild, entryPoints: { 'dockerfile-worker': 'src/dockerfile/analysis/worker.ts' }, outdir: 'dist' },
 ];
 if (webviewEntries.length) {
     builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: webviewEntries, outdir: 'media/dist' });

@@ -22,6 +22,7 @@ import { resolveEndpoint } from './docker/endpoint';
 import { Engine } from './docker/engine';
 import { lazyClientFactory, lazyModule } from './docker/loader';
 import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
+import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
 import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileHoverProvider } from './dockerfile/hover';
 import { ImageFacts } from './dockerfile/imageFacts';
@@ -66,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const deps: ExplorerDeps = { engine, refresh, views, log: log.child('actions'), docs };
 
     // Dockerfiles: dockerfile-ast loads on the first hover/explain, from its own bundle
-    const analyses = own(new DockerfileAnalyses(lazyModule<AnalysisModule>(bundle('dockerfile')), isDockerfile));
+    const analyses = own(new DockerfileAnalyses(lazyModule<AnalysisModule>(bundle('dockerfile')), isDockerfile, bundle('dockerfile-worker')));
     const built = own(new BuiltImages(context.workspaceState));
     const diagnostics = own(vscode.languages.createDiagnosticCollection('docker-lessons'));
     const facts = own(new ImageFacts(engine, refresh));
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const build = async (uri: vscode.Uri) => void (await buildDockerfile(dfDeps, uri));
     dockerfilePanels = own(new DockerfilePanels({ host, analyses, refresh, images: views.images, built, log: log.child('dockerfile'), build, runWithLimits: (tag, limits) => runWithLimits(dfDeps, tag, limits) }));
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, facts, views.images, built)));
+    own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileLimitHoverProvider(analyses)));
     own(vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()));
 
     const commands = [...generalCommands(refresh, log), ...endpointCommands(inputs, refresh, log), ...containerCommands(deps), ...imageCommands(deps), ...lessonCommands(panels, progress), ...dockerfileCommands(dfDeps)];

@@ -1,16 +1,17 @@
 /**
  * Browser side of "Explain this Dockerfile": a table of the file's instructions (layer or metadata,
  * with layer sizes from the built image), build output, and "run with limits". Every string is put
- * in the page as text; messages are validated on arrival.
+ * in the page as text; messages are validated on arrival. The table is a virtual list
+ * (lib/stepsTable.ts): a file of any size costs what a screenful does.
  */
 import { DockerfileView, parseToDockerfileWebview } from '../src/protocol/panelProtocol';
+import { StepsTable } from './lib/stepsTable';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(s: unknown): void };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
-let current: DockerfileView | undefined;
-let highlighted = -1;
+const steps = new StepsTable((line) => vscode.postMessage({ type: 'reveal', line }));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
     const e = document.createElement(tag);
@@ -35,54 +36,23 @@ function field(label: string, id: string, placeholder: string): HTMLElement {
 }
 
 function render(view: DockerfileView): void {
-    current = view;
     const s = view.strings;
     // updates arrive on every Docker event and build line: keep what the user typed and where focus was
     const typed = new Map(Array.from(root.querySelectorAll<HTMLInputElement>('input')).map((i) => [i.id, i.value]));
     const active = document.activeElement as HTMLElement | null;
-    const focusKey = active && root.contains(active) ? (active.id || (active.dataset.line !== undefined ? `line:${active.dataset.line}` : active.dataset.action)) : undefined;
+    const focusKey = steps.hasFocus() ? 'row' : active && root.contains(active) ? active.id || active.dataset.action : undefined;
     root.replaceChildren();
     root.setAttribute('aria-busy', 'false');
     root.append(el('h1', `${s.title}: ${view.file}`));
-
-    const table = el('table', undefined, 'steps');
-    table.append(el('caption', view.image ? `${view.image.tag} — ${s.total} ${view.image.size}` : s.noImage));
-    const head = el('tr');
-    for (const c of [s.line, s.instruction, s.kind, s.size]) {
-        const th = el('th', c);
-        th.scope = 'col';
-        head.append(th);
+    if (view.omitted) {
+        const note = el('p', view.omitted, 'note omitted');
+        note.setAttribute('role', 'status');
+        root.append(note);
     }
-    const thead = el('thead');
-    thead.append(head);
-    table.append(thead);
-    const body = el('tbody');
-    for (const row of view.rows) {
-        const tr = el('tr', undefined, `row kind-${row.kind}`);
-        tr.dataset.line = String(row.line);
-        tr.tabIndex = 0;
-        tr.setAttribute('role', 'button');
-        tr.setAttribute('aria-label', `${s.line} ${row.line + 1}: ${row.keyword} ${row.args} — ${row.kindLabel}${row.size ? `, ${row.size}` : ''}`);
-        tr.append(el('td', String(row.line + 1), 'num'));
-        const ins = el('td');
-        ins.append(el('code', row.keyword, 'kw'), document.createTextNode(' '), el('span', row.args.length > 160 ? `${row.args.slice(0, 159)}…` : row.args, 'args'));
-        tr.append(ins, el('td', row.kindLabel, 'kind'), el('td', row.size ?? '—', 'size'));
-        const reveal = () => vscode.postMessage({ type: 'reveal', line: row.line });
-        tr.addEventListener('click', reveal);
-        tr.addEventListener('keydown', (e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                reveal();
-            }
-        });
-        if (view.build.errorLine !== undefined && view.build.errorLine === row.line) {
-            tr.classList.add('failed');
-            tr.setAttribute('aria-label', `${tr.getAttribute('aria-label')} — ${view.build.message ?? ''}`);
-        }
-        body.append(tr);
-    }
-    table.append(body);
-    root.append(table);
+    // the same table element each time: its rows are reused, and only new rows are sent
+    root.append(steps.element);
+    steps.update(view);
+    steps.restoreScroll();
 
     const actions = el('section', undefined, 'actions');
     const build = el('button', s.build);
@@ -129,25 +99,10 @@ function render(view: DockerfileView): void {
             input.value = value;
         }
     }
-    if (focusKey) {
-        const target = focusKey.startsWith('line:')
-            ? root.querySelector<HTMLElement>(`tr[data-line="${focusKey.slice(5)}"]`)
-            : (document.getElementById(focusKey) ?? root.querySelector<HTMLElement>(`[data-action="${focusKey}"]`));
-        target?.focus();
-    }
-    highlight(highlighted);
-}
-
-function highlight(line: number): void {
-    highlighted = line;
-    for (const tr of Array.from(root.querySelectorAll<HTMLTableRowElement>('tr.row'))) {
-        const row = current?.rows.find((r) => String(r.line) === tr.dataset.line);
-        const on = !!row && line >= row.line && line <= row.endLine;
-        tr.classList.toggle('current', on);
-        tr.setAttribute('aria-current', on ? 'true' : 'false');
-        if (on) {
-            tr.scrollIntoView({ block: 'nearest' });
-        }
+    if (focusKey === 'row') {
+        steps.focusRow();
+    } else if (focusKey) {
+        (document.getElementById(focusKey) ?? root.querySelector<HTMLElement>(`[data-action="${focusKey}"]`))?.focus();
     }
 }
 
@@ -159,7 +114,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     if (msg.type === 'view') {
         render(msg.view);
     } else {
-        highlight(msg.line);
+        steps.highlight(msg.line);
     }
 });
 

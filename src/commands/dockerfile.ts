@@ -61,7 +61,8 @@ export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tag
     const panels = deps.dockerfilePanels();
     let log = `$ ${cli}\n`;
     panels.setBuildState(uri, { state: 'running', log });
-    const analysis = deps.analyses.get(doc);
+    // a big file is parsed on the worker thread: wait for this version (the build waits anyway)
+    const analysis = await deps.analyses.ready(doc);
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building {0}', tag), cancellable: true },
         async (progress, token) => {

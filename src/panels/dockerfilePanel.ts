@@ -8,10 +8,26 @@ import { BuiltImages } from '../dockerfile/builtImages';
 import { findImage } from '../dockerfile/imageFacts';
 import { ImagesTreeProvider } from '../tree/imagesTree';
 import { RefreshManager } from '../model/refreshManager';
-import { DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from '../protocol/panelProtocol';
+import type { Step } from '../dockerfile/analysis';
+import { DockerfileRow, DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from '../protocol/panelProtocol';
 import { WebviewHost } from './webviewHost';
 
 export const DOCKERFILE_VIEW_TYPE = 'dockerLessons.dockerfile';
+/** The panel shows this much of an instruction's arguments (the editor has the rest). */
+const ARGS_SHOWN = 160;
+
+/** One row: only what the panel shows (long arguments cut, words for the kind sent once in `strings`). */
+export function toRow(s: Step, sizes: ReadonlyMap<number, string>): DockerfileRow {
+    return {
+        line: s.range.start.line,
+        endLine: s.range.end.line,
+        keyword: s.keyword,
+        args: s.args.length > ARGS_SHOWN ? `${s.args.slice(0, ARGS_SHOWN - 1)}…` : s.args,
+        kind: s.kind,
+        size: sizes.get(s.range.start.line),
+        stage: s.stage,
+    };
+}
 
 export interface DockerfilePanelDeps {
     readonly host: WebviewHost;
@@ -81,9 +97,14 @@ class DockerfilePanel extends Disposable {
         this.timer = setTimeout(() => void this.update(), 150);
     }
 
-    async view(): Promise<DockerfileView> {
+    /** The analysis and sizes the panel last got rows for: rows are sent again only when they change. */
+    private sent: { analysis: unknown; sizes: string } | undefined;
+
+    /** The panel's view; `rows` left out when the panel already has the same ones (`all` = always). */
+    async view(all = true): Promise<DockerfileView> {
         const doc = await vscode.workspace.openTextDocument(this.uri);
-        const a = this.deps.analyses.get(doc);
+        // big files are parsed on a worker thread: the panel waits for it, the extension host does not
+        const a = await this.deps.analyses.ready(doc);
         const tag = this.deps.built.tagFor(this.uri);
         const img = tag ? findImage(this.deps.refresh.snapshot.images, tag) : undefined;
         const sizes = new Map<number, string>();
@@ -100,20 +121,23 @@ class DockerfilePanel extends Disposable {
                 this.deps.log.warn(`history of ${tag}: ${e instanceof Error ? e.message : String(e)}`);
             }
         }
-        const kindLabel = (k: string) => (k === 'layer' ? vscode.l10n.t('filesystem layer') : k === 'stage' ? vscode.l10n.t('new build stage') : vscode.l10n.t('config only'));
         const trusted = vscode.workspace.isTrusted;
+        const sizesKey = JSON.stringify([...sizes]);
+        const same = !all && this.sent?.analysis === a && this.sent.sizes === sizesKey;
+        if (!all) {
+            this.sent = { analysis: a, sizes: sizesKey };
+        }
         return {
             file: vscode.workspace.asRelativePath(this.uri),
-            rows: a.steps.map((s) => ({
-                line: s.range.start.line,
-                endLine: s.range.end.line,
-                keyword: s.keyword,
-                args: s.args,
-                kind: s.kind,
-                kindLabel: kindLabel(s.kind),
-                size: sizes.get(s.range.start.line),
-                stage: s.stage,
-            })),
+            rows: same ? undefined : a.steps.map((s) => toRow(s, sizes)),
+            omitted: a.omitted
+                ? vscode.l10n.t(
+                      'This Dockerfile has {0} characters. To keep the editor responsive, only the first {1} are analysed: the instructions from line {2} on are not listed here and have no hovers.',
+                      a.omitted.totalChars.toLocaleString(vscode.env.language),
+                      a.omitted.limitChars.toLocaleString(vscode.env.language),
+                      a.omitted.fromLine + 1,
+                  )
+                : undefined,
             image: img && tag ? { tag, size: formatBytes(img.size), id: img.shortId } : undefined,
             build: this.buildState,
             canBuild: trusted,
@@ -134,13 +158,14 @@ class DockerfilePanel extends Disposable {
                 pids: vscode.l10n.t('Processes'),
                 runHint: vscode.l10n.t('Starts a container from the built image with these cgroup limits, then opens the cgroups lesson on it.'),
                 stage: vscode.l10n.t('stage'),
+                kinds: { layer: vscode.l10n.t('filesystem layer'), stage: vscode.l10n.t('new build stage'), metadata: vscode.l10n.t('config only') },
             },
         };
     }
 
     async update(): Promise<void> {
         try {
-            this.post({ type: 'view', view: await this.view() });
+            this.post({ type: 'view', view: await this.view(false) });
         } catch (e) {
             this.deps.log.warn(`explain panel: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -154,6 +179,7 @@ class DockerfilePanel extends Disposable {
         }
         switch (msg.type) {
             case 'ready':
+                this.sent = undefined; // a (re)loaded page has no rows yet
                 await this.update();
                 return;
             case 'reveal': {

@@ -246,8 +246,6 @@ export interface DockerfileRow {
     readonly keyword: string;
     readonly args: string;
     readonly kind: 'layer' | 'metadata' | 'stage';
-    /** In words: "filesystem layer", "metadata only", "new stage". */
-    readonly kindLabel: string;
     /** The size of the layer this line made in the built image, when known. */
     readonly size?: string;
     readonly stage: number;
@@ -255,14 +253,20 @@ export interface DockerfileRow {
 
 export interface DockerfileView {
     readonly file: string;
-    readonly rows: readonly DockerfileRow[];
+    /** Absent when unchanged since the last message: the panel keeps the rows it has. */
+    readonly rows?: readonly DockerfileRow[];
+    /** Set when part of the file is not explained: what was left out, and why. */
+    readonly omitted?: string;
     /** The image built from this file, if any: tag and total size. */
     readonly image?: { readonly tag: string; readonly size: string; readonly id: string };
     readonly build: { readonly state: 'idle' | 'running' | 'done' | 'error'; readonly log: string; readonly message?: string; readonly errorLine?: number };
     readonly canBuild: boolean;
     /** Why building is not possible (untrusted workspace, no engine). */
     readonly cannotBuild?: string;
-    readonly strings: Readonly<Record<'title' | 'line' | 'instruction' | 'kind' | 'size' | 'build' | 'run' | 'buildLog' | 'total' | 'noImage' | 'cpus' | 'memory' | 'pids' | 'runHint' | 'stage', string>>;
+    readonly strings: Readonly<Record<'title' | 'line' | 'instruction' | 'kind' | 'size' | 'build' | 'run' | 'buildLog' | 'total' | 'noImage' | 'cpus' | 'memory' | 'pids' | 'runHint' | 'stage', string>> & {
+        /** "filesystem layer", "metadata only", "new build stage", by row kind. */
+        readonly kinds: Readonly<Record<DockerfileRow['kind'], string>>;
+    };
 }
 
 export type ToDockerfileWebview = { readonly type: 'view'; readonly view: DockerfileView } | { readonly type: 'highlight'; readonly line: number };
@@ -309,7 +313,7 @@ export function parseToDockerfileWebview(msg: unknown): ToDockerfileWebview | un
     if (!isRecord(msg)) {
         return undefined;
     }
-    if (msg.type === 'view' && isRecord(msg.view) && Array.isArray(msg.view.rows) && isRecord(msg.view.strings) && isRecord(msg.view.build)) {
+    if (msg.type === 'view' && isRecord(msg.view) && (msg.view.rows === undefined || Array.isArray(msg.view.rows)) && isRecord(msg.view.strings) && isRecord(msg.view.strings.kinds) && isRecord(msg.view.build)) {
         return msg as unknown as ToDockerfileWebview;
     }
     if (msg.type === 'highlight' && typeof msg.line === 'number' && Number.isInteger(msg.line) && msg.line >= 0) {

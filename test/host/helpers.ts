@@ -95,6 +95,8 @@ export interface DockerfileViewLike {
     rows: { line: number; endLine: number; keyword: string; args: string; kind: 'layer' | 'metadata' | 'stage'; size?: string; stage: number }[];
     image?: { tag: string; size: string; id: string };
     build: { state: string; log: string; message?: string; errorLine?: number };
+    /** What was left out of a file over the analysis limit, and why. */
+    omitted?: string;
 }
 
 /** The whole test API (src/extension.ts `DockerLessonsApi`). */

@@ -241,14 +241,21 @@ describe('protocol: parseFromDockerfileWebview (explain panel → extension)', (
 });
 
 describe('protocol: parseToDockerfileWebview (extension → explain panel)', () => {
-    const view = { file: 'Dockerfile', rows: [], build: { state: 'idle', log: '' }, canBuild: true, strings: { title: 'x' } };
+    const view = { file: 'Dockerfile', rows: [], build: { state: 'idle', log: '' }, canBuild: true, strings: { title: 'x', kinds: { layer: 'l', metadata: 'm', stage: 's' } } };
 
     it('view with rows, strings and build', () => {
         assert.deepEqual(parseToDockerfileWebview({ type: 'view', view }), { type: 'view', view });
     });
 
-    it('view without rows, strings or build is rejected', () => {
-        for (const k of ['rows', 'strings', 'build'] as const) {
+    it('a view without rows keeps the rows the panel has (nothing changed in the file)', () => {
+        const same: Record<string, unknown> = { ...view };
+        delete same.rows;
+        assert.deepEqual(parseToDockerfileWebview({ type: 'view', view: same }), { type: 'view', view: same });
+    });
+
+    it('view without strings (or their kind words) or build is rejected', () => {
+        assert.equal(parseToDockerfileWebview({ type: 'view', view: { ...view, strings: { title: 'x' } } }), undefined);
+        for (const k of ['strings', 'build'] as const) {
             const v: Record<string, unknown> = { ...view };
             delete v[k];
             assert.equal(parseToDockerfileWebview({ type: 'view', view: v }), undefined, `without ${k}`);

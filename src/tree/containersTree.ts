@@ -28,7 +28,24 @@ export class ContainerNode {
     }
 }
 
-export type ContainersTreeNode = ContainerGroupNode | ContainerNode;
+/** Rows past the first page of a big group, collapsed until opened ("Older: 101–200"). */
+export class ContainerPageNode {
+    readonly kind = 'page';
+    constructor(
+        readonly parent: ContainerGroupNode,
+        /** 1 for rows 101–200, 2 for 201–300, … */
+        readonly index: number,
+    ) {}
+}
+
+export type ContainersTreeNode = ContainerGroupNode | ContainerNode | ContainerPageNode;
+
+/**
+ * A group of more than PAGE_FROM rows shows its newest PAGE_SIZE rows, then collapsed pages of
+ * PAGE_SIZE: a change in a group of thousands re-sends one page and the page rows, not every row.
+ */
+export const PAGE_SIZE = 100;
+const PAGE_FROM = 150;
 
 function sameContainer(a: ContainerSummary, b: ContainerSummary): boolean {
     return a.id === b.id && a.state === b.state && a.status === b.status && a.name === b.name && a.image === b.image && formatPorts(a.ports) === formatPorts(b.ports);
@@ -103,6 +120,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         GROUPS.map((g) => [g, new NodeCache<string, ContainerSummary, ContainerNode>(sameContainer, (c) => new ContainerNode(this.groups.get(g)!, c))]),
     );
     private byGroup = new Map<ContainerGroup, ContainerNode[]>();
+    private readonly pages = new Map<string, ContainerPageNode>();
     private all: ContainerNode[] = [];
 
     constructor(
@@ -158,8 +176,25 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         return this.all.find((n) => n.container.id === id || n.container.shortId === id);
     }
 
+    private page(group: ContainerGroupNode, index: number): ContainerPageNode {
+        const key = `${group.group}:${index}`;
+        let p = this.pages.get(key);
+        if (!p) {
+            this.pages.set(key, (p = new ContainerPageNode(group, index)));
+        }
+        return p;
+    }
+
     getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
-        return node.kind === 'container' ? node.parent : undefined;
+        if (node.kind === 'page') {
+            return node.parent;
+        }
+        if (node.kind !== 'container') {
+            return undefined;
+        }
+        const rows = this.byGroup.get(node.parent.group) ?? [];
+        const i = rows.indexOf(node);
+        return rows.length > PAGE_FROM && i >= PAGE_SIZE ? this.page(node.parent, Math.floor(i / PAGE_SIZE)) : node.parent;
     }
 
     getChildren(element?: ContainersTreeNode): ContainersTreeNode[] {
@@ -167,10 +202,32 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             // groups with no containers are left out; an empty engine shows the welcome text
             return GROUPS.filter((g) => (this.byGroup.get(g) ?? []).length).map((g) => this.groups.get(g)!);
         }
-        return element.kind === 'group' ? (this.byGroup.get(element.group) ?? []) : [];
+        if (element.kind === 'page') {
+            return (this.byGroup.get(element.parent.group) ?? []).slice(element.index * PAGE_SIZE, (element.index + 1) * PAGE_SIZE);
+        }
+        if (element.kind !== 'group') {
+            return [];
+        }
+        const rows = this.byGroup.get(element.group) ?? [];
+        if (rows.length <= PAGE_FROM) {
+            return rows;
+        }
+        const pages = Array.from({ length: Math.ceil(rows.length / PAGE_SIZE) - 1 }, (_, i) => this.page(element, i + 1));
+        return [...rows.slice(0, PAGE_SIZE), ...pages];
     }
 
     getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+        if (node.kind === 'page') {
+            const total = (this.byGroup.get(node.parent.group) ?? []).length;
+            const from = node.index * PAGE_SIZE + 1;
+            const to = Math.min(total, from + PAGE_SIZE - 1);
+            const item = new vscode.TreeItem(vscode.l10n.t('Older: {0}–{1}', from, to), vscode.TreeItemCollapsibleState.Collapsed);
+            item.id = `page:${node.parent.group}:${node.index}`;
+            item.description = vscode.l10n.t('of {0}', total);
+            item.contextValue = 'containerPage';
+            item.accessibilityInformation = { label: vscode.l10n.t('{0}: containers {1} to {2} of {3}, oldest last', groupLabel(node.parent.group), from, to, total) };
+            return item;
+        }
         if (node.kind === 'group') {
             const n = (this.byGroup.get(node.group) ?? []).length;
             const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);

@@ -70,6 +70,7 @@ const DOC_SCREENSHOTS = [
     { doc: 'lesson-cgroups', from: 'lesson-cgroups-light' },
     { doc: 'lesson-cgroups-dark' },
     { doc: 'lesson-namespaces-ko' },
+    { doc: 'containers-ko' },
 ];
 
 function updateDocScreenshots(r) {

@@ -4,6 +4,7 @@ import { ApiCall } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { DockerClient } from '../docker/types';
 import { RefreshManager } from '../model/refreshManager';
+import { noteTouched } from '../model/touched';
 import { DockerViews } from '../tree/views';
 import { InspectDocuments } from './inspectDocuments';
 import { reportError } from './registry';
@@ -24,14 +25,16 @@ export interface ExplorerDeps {
  */
 export async function runAction(deps: ExplorerDeps, viewId: string, call: ApiCall, fn: (client: DockerClient) => Promise<void>): Promise<boolean> {
     logCall(deps.log, call);
+    const touched = new Set<string>();
     try {
-        await vscode.window.withProgress({ location: { viewId } }, async () => fn(deps.engine.client()));
+        await vscode.window.withProgress({ location: { viewId } }, async () => fn(noteTouched(deps.engine.client(), touched)));
         return true;
     } catch (e) {
         void reportError(deps.log, call.cli, e);
         return false;
     } finally {
-        await deps.refresh.settle();
+        // the containers it acted on are read again; no full list
+        await deps.refresh.settle([...touched]);
     }
 }
 

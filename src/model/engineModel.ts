@@ -169,6 +169,22 @@ export class EngineModel {
         this.schedule();
     }
 
+    /**
+     * Reads these containers again now (one filtered list) and waits until every batch is applied:
+     * after an action of ours, the model then shows its result even if its events are still on the way.
+     */
+    async reread(ids: readonly string[]): Promise<void> {
+        for (const id of ids) {
+            if (!this.pendingDestroyed.has(id)) {
+                this.pendingContainers.add(id);
+            }
+        }
+        if (ids.length) {
+            this.schedule();
+        }
+        await this.whenSettled();
+    }
+
     /** Resolves when no batch is waiting or being applied. */
     async whenSettled(): Promise<void> {
         while (this.timer || this.flushing) {

@@ -139,12 +139,14 @@ export class RefreshManager extends Disposable {
 
     /**
      * Makes the lists reflect what the caller just did: while the events stream is live, waits for
-     * the events of that action to be applied (one-container reads, no list); otherwise lists.
+     * the events of that action to be applied and re-reads the containers it names (`touched`) with one
+     * filtered list; otherwise lists everything.
      */
-    async settle(): Promise<void> {
+    async settle(touched: readonly string[] = []): Promise<void> {
         if (this.events && this.model.at > 0 && this.engine.state.state === 'connected' && !this.inFlight) {
             await new Promise((r) => setTimeout(r, this.debounceMs * 2));
-            await this.model.whenSettled();
+            // the containers the caller acted on are read again, so their state never lags behind
+            await this.model.reread(touched);
             return;
         }
         await this.refresh();

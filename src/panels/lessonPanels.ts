@@ -7,6 +7,7 @@ import { LESSONS, localeOf, Locale } from '../lessons/catalog';
 import type { Demo, DemoContext, DemoSettings } from '../lessons/live/demo';
 import type { LessonRuntime } from '../lessons/runtime';
 import { RefreshManager } from '../model/refreshManager';
+import { noteTouched } from '../model/touched';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from '../protocol/panelProtocol';
 import { WebviewHost } from './webviewHost';
 
@@ -83,14 +84,20 @@ class LessonPanel extends Disposable {
 
     private context(): DemoContext {
         const { engine, refresh, log } = this.deps;
+        // the containers a demo acts on are read again when it asks for fresh lists
+        const touched = new Set<string>();
         return {
-            client: () => engine.client(),
+            client: () => noteTouched(engine.client(), touched),
             locale: this.locale,
             settings: this.deps.settings(),
             emit: (view) => this.post({ type: 'live', view }),
             signal: this.abort.signal,
             snapshot: () => refresh.snapshot,
-            refresh: () => refresh.settle(),
+            refresh: () => {
+                const ids = [...touched];
+                touched.clear();
+                return refresh.settle(ids);
+            },
             describe: (e) => describeError(e),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),

@@ -4,6 +4,7 @@ import { DockerError } from '../../src/docker/errors';
 import { mapContainers, mapImages } from '../../src/docker/mapping';
 import { ContainerSummary, DockerClient, DockerEndpoint, EngineEvent, EventStreamHandlers, ImageSummary } from '../../src/docker/types';
 import { RefreshManager, VisibleView } from '../../src/model/refreshManager';
+import { noteTouched } from '../../src/model/touched';
 import { fixture } from './helpers';
 
 /** Lists captured from Docker Engine 20.10.24 (fixtures/README.md). */
@@ -76,6 +77,29 @@ describe('RefreshManager (the one refresh owner, no vscode)', () => {
         assert.equal(c.calls.fullLists, 1, 'no second full list');
         assert.equal(c.calls.filtered, 1);
         assert.equal(c.calls.ping, 1, 'no ping while connected');
+        refresh.dispose();
+    });
+
+    it('settle(ids) after our own action reads those containers again, even before their events arrive', async () => {
+        let gone = false;
+        const c = countingClient();
+        const real = c.client.listContainers;
+        (c.client as { listContainers: typeof real }).listContainers = async (s, ids) => {
+            const all = await real(s, ids);
+            return gone ? all.filter((x) => x.id !== CONTAINERS[0].id) : all;
+        };
+        const { refresh, view } = manager(c.client);
+        view.show();
+        await refresh.whenIdle();
+        // an action through the noting client: remove the first container (no event is ever sent)
+        const touched = new Set<string>();
+        const noting = noteTouched({ ...c.client, removeContainer: async () => void (gone = true) } as DockerClient, touched);
+        await noting.removeContainer(CONTAINERS[0].id);
+        assert.deepEqual([...touched], [CONTAINERS[0].id]);
+        await refresh.settle([...touched]);
+        assert.equal(c.calls.filtered, 1);
+        assert.equal(c.calls.fullLists, 1);
+        assert.ok(!refresh.snapshot.containers.some((x) => x.id === CONTAINERS[0].id), 'gone from the lists at once');
         refresh.dispose();
     });
 

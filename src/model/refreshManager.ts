@@ -144,7 +144,10 @@ export class RefreshManager extends Disposable {
      */
     async settle(touched: readonly string[] = []): Promise<void> {
         if (this.events && this.model.at > 0 && this.engine.state.state === 'connected' && !this.inFlight) {
-            await new Promise((r) => setTimeout(r, this.debounceMs * 2));
+            if (!touched.length) {
+                // nothing named: give the action's events a moment to arrive
+                await new Promise((r) => setTimeout(r, this.debounceMs * 2));
+            }
             // the containers the caller acted on are read again, so their state never lags behind
             await this.model.reread(touched);
             return;

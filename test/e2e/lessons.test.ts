@@ -442,8 +442,9 @@ suite('Docker Lessons lessons (e2e)', () => {
                     ),
             20_000,
         );
-        // the panel offers to start one again, and no longer to stop it
-        await frame.locator('[data-demo="cgroups.limits"] button').filter({ hasText: /^Start a limited container$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+        // the panel offers to start one again (enabled), and no longer to stop it
+        const start = frame.locator('[data-demo="cgroups.limits"] button:not([disabled])').filter({ hasText: /^Start a limited container$/ });
+        await start.waitFor({ state: 'visible', timeout: 10_000 });
         assert.strictEqual(await frame.locator('[data-demo="cgroups.limits"] button').filter({ hasText: /^Stop and remove/ }).count(), 0);
         await wb.expectNoErrorToast(500);
     });

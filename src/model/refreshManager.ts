@@ -206,12 +206,9 @@ export class RefreshManager extends Disposable {
         }
     }
 
-    /** The model changed: one new snapshot for the views, newest first (as the engine lists them). */
+    /** The model changed: one new snapshot for the views (unsorted: each view orders it its own way). */
     private publish(): void {
-        const byCreated = <T extends { created: number }>(a: T, b: T) => b.created - a.created;
-        const images = [...this.model.images.values()].sort(byCreated);
-        const containers = [...this.model.containers.values()].sort(byCreated);
-        this.setSnapshot(this.model.at ? { images, containers, at: this.model.at } : EMPTY);
+        this.setSnapshot(this.model.at ? { images: [...this.model.images.values()], containers: [...this.model.containers.values()], at: this.model.at } : EMPTY);
     }
 
     private setSnapshot(s: DockerSnapshot): void {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import vscode = require('vscode');
+import { visibleControlsDeep } from '../common/bidi';
 import { Disposable } from '../common/disposable';
 import { formatBytes } from '../common/format';
 import { Logger } from '../common/logger';
@@ -72,7 +73,8 @@ class DockerfilePanel extends Disposable {
 
     private post(m: ToDockerfileWebview): void {
         if (!this.isDisposed) {
-            void this.panel.webview.postMessage(m);
+            // daemon and file text (tags, commands, build output) with bidi controls shown visibly
+            void this.panel.webview.postMessage(visibleControlsDeep(m));
         }
     }
 

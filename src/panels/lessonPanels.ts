@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleControlsDeep } from '../common/bidi';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
@@ -102,7 +103,8 @@ class LessonPanel extends Disposable {
             this.views.set(message.view.demo, message.view);
         }
         if (!this.isDisposed) {
-            void this.panel.webview.postMessage(message);
+            // daemon and file text (names, labels, output) with bidi controls shown visibly
+            void this.panel.webview.postMessage(visibleControlsDeep(message));
         }
     }
 

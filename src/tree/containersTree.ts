@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleItem } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { containerStatusText, healthWord, stateWord as stateWordIn } from '../common/containerStatusText';
 import { formatMemory, formatPorts } from '../common/format';
@@ -171,6 +172,10 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     }
 
     getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+        return visibleItem(this.itemOf(node));
+    }
+
+    private itemOf(node: ContainersTreeNode): vscode.TreeItem {
         if (node.kind === 'group') {
             const n = (this.byGroup.get(node.group) ?? []).length;
             const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
@@ -240,6 +245,6 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         containerActionsTip(tip, c);
         tip.appendText(`${vscode.l10n.t('Same list in a terminal:')} ${LIST_CONTAINERS_CALL.cli}`);
         item.tooltip = tip;
-        return item;
+        return visibleItem(item);
     }
 }

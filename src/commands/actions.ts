@@ -28,7 +28,7 @@ export async function runAction(deps: ExplorerDeps, viewId: string, call: ApiCal
         await vscode.window.withProgress({ location: { viewId } }, async () => fn(deps.engine.client()));
         return true;
     } catch (e) {
-        void reportError(deps.log, call.cli, e);
+        void reportError(deps.log, call.cli, e, call.subject);
         return false;
     } finally {
         await deps.refresh.settle();

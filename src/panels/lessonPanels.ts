@@ -92,7 +92,8 @@ class LessonPanel extends Disposable {
             signal: this.abort.signal,
             snapshot: () => refresh.snapshot,
             refresh: () => refresh.settle(),
-            describe: (e) => describeError(e),
+            // the lesson names the endpoint it tried
+            describe: (e) => describeError(e, engine.state.endpoint?.display),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),
         };

@@ -182,7 +182,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             item.id = `group:${node.group}`;
             item.description = String(n);
             item.contextValue = `containerGroup ${node.group}`;
-            item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} containers', groupLabel(node.group), n) };
+            item.accessibilityInformation = { label: n === 1 ? vscode.l10n.t('{0}: 1 container', groupLabel(node.group)) : vscode.l10n.t('{0}: {1} containers', groupLabel(node.group), n) };
             return item;
         }
         const c = node.container;

@@ -281,7 +281,9 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         }
         const instances = this.instancesOf(img.id);
         tip.appendMarkdown('\n\n').appendText(
-            instances.length
+            instances.length === 1
+                ? vscode.l10n.t('1 container was created from this image: it is an instance of it.')
+                : instances.length
                 ? vscode.l10n.t('{0} containers were created from this image. Each is an instance of it.', instances.length)
                 : vscode.l10n.t('No container has been created from this image yet.'),
         );

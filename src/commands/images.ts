@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 import { formatBytes } from '../common/format';
+import { notify } from '../common/notices';
 import { PruneDangling } from '../common/pruneFlow';
 import { imageCall, parseMemory, PRUNE_CALL, runCall, splitCommand } from '../docker/cli';
 import { imageLabel, instructionOf } from '../docker/mapping';
@@ -7,7 +8,7 @@ import { ImageSummary, RunOptions } from '../docker/types';
 import { ImageNode } from '../tree/imagesTree';
 import { layerKindWord } from '../tree/layerText';
 import { ViewIds } from '../tree/views';
-import { ExplorerDeps, logCall, runAction, selected } from './actions';
+import { engineNotReady, ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
 
 const isImage = (n: unknown): n is ImageNode => !!n && typeof n === 'object' && (n as ImageNode).kind === 'image';
@@ -20,7 +21,10 @@ async function pickImages(deps: ExplorerDeps, node: unknown, selection: unknown,
     await deps.refresh.settle();
     const items = deps.refresh.snapshot.images.map((i) => ({ label: imageLabel(i), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
     if (!items.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There are no images yet. Pull one first.'));
+        if (engineNotReady(deps)) {
+            return [];
+        }
+        void notify('info', vscode.l10n.t('There are no images yet. Pull one first.'));
         return [];
     }
     if (many) {
@@ -226,7 +230,7 @@ function pruneFlow(deps: ExplorerDeps): PruneDangling {
         warn: async (message) => {
             await vscode.window.showWarningMessage(message, { modal: true });
         },
-        info: (message) => void vscode.window.showInformationMessage(message),
+        info: (message) => void notify('info', message),
         prune: async () => {
             let result: { deleted: readonly string[]; spaceReclaimed: number } = { deleted: [], spaceReclaimed: 0 };
             const ok = await runAction(deps, ViewIds.images, PRUNE_CALL, async (client) => {

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { containerCall, ContainerAction } from '../docker/cli';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { ContainerNode, stateWord } from '../tree/containersTree';
@@ -27,7 +28,7 @@ async function pickContainers(deps: ExplorerDeps, node: unknown, selection: unkn
         void notify('info', vscode.l10n.t('No container fits this action right now.'));
         return [];
     }
-    const items = candidates.map((c) => ({ label: c.name, description: `${stateWord(c.state)} · ${c.image}`, detail: c.status, container: c }));
+    const items = candidates.map((c) => ({ label: visibleControls(c.name), description: visibleControls(`${stateWord(c.state)} · ${c.image}`), detail: visibleControls(c.status), container: c }));
     if (many) {
         const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose containers') });
         return (picked ?? []).map((p) => p.container);

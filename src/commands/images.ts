@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { formatBytes } from '../common/format';
 import { notify } from '../common/notices';
 import { PruneDangling } from '../common/pruneFlow';
@@ -19,7 +20,7 @@ async function pickImages(deps: ExplorerDeps, node: unknown, selection: unknown,
         return fromTree;
     }
     await deps.refresh.settle();
-    const items = deps.refresh.snapshot.images.map((i) => ({ label: imageLabel(i), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
+    const items = deps.refresh.snapshot.images.map((i) => ({ label: visibleControls(imageLabel(i)), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
     if (!items.length) {
         if (engineNotReady(deps)) {
             return [];

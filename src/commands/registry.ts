@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { classifyError } from '../docker/errors';
@@ -47,7 +48,7 @@ export async function reportError(log: Logger, what: string, error: unknown, sub
     log.error(`${what} failed: ${err.kind}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${err.message}`);
     const m = describeError(err, undefined, subject);
     const showLogs = vscode.l10n.t('Show Logs');
-    const picked = await vscode.window.showErrorMessage(`${m.message} ${m.next}`.trim(), showLogs);
+    const picked = await vscode.window.showErrorMessage(visibleControls(`${m.message} ${m.next}`.trim()), showLogs);
     if (picked === showLogs) {
         log.show();
     }

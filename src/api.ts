@@ -25,6 +25,8 @@ export interface DockerLessonsApi {
     dockerfilePanelPress(uri: vscode.Uri, message: unknown): Promise<void>;
     /** What the images view says about the engine: its message and its action rows. */
     viewText(): EngineViewText;
+    /** A container row as the tree shows it, tooltip resolved (label, description and tooltip text). */
+    containerRow(id: string): Promise<{ label: string; description: string; tooltip: string } | undefined>;
     /** The last notifications shown through src/common/notices.ts. */
     notices(): readonly { kind: string; message: string }[];
     /** Restricted Mode for tests (the test hosts run with Workspace Trust disabled); undefined = the real trust. */
@@ -66,6 +68,17 @@ export function createApi(p: ApiParts): DockerLessonsApi {
         dockerfilePanelPress: (uri, message) => p.dockerfilePanels.press(uri, message),
         viewText: () => p.views.text,
         notices: () => recentNotices(),
+        containerRow: async (id) => {
+            const node = p.views.containers.findById(id);
+            if (!node) {
+                return undefined;
+            }
+            const item = p.views.containers.getTreeItem(node);
+            const resolved = await p.views.containers.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
+            const text = (v: string | vscode.TreeItemLabel | vscode.MarkdownString | boolean | undefined) =>
+                typeof v === 'string' ? v : v && typeof v === 'object' ? ('value' in v ? v.value : v.label) : '';
+            return { label: text(resolved.label), description: text(resolved.description), tooltip: text(resolved.tooltip) };
+        },
         simulateRestrictedMode: (on) => simulateRestrictedMode(on),
         lessons: {
             open: (id, select) => p.panels.show(id, select),

@@ -14,13 +14,14 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fullApi, FullApi, note, sleep, waitFor, within, workspaceUri } from './helpers';
+import { dockerode, fullApi, FullApi, note, skipOrFail, sleep, waitFor, within, workspaceUri } from './helpers';
 
 interface Issue11Api extends FullApi {
     viewText(): { state: string; message: string | undefined; rows: readonly string[] };
     notices(): readonly { kind: string; message: string }[];
     simulateRestrictedMode(on: boolean | undefined): void;
     dockerfilePanelPress(uri: vscode.Uri, message: unknown): Promise<void>;
+    containerRow(id: string): Promise<{ label: string; description: string; tooltip: string } | undefined>;
 }
 
 const api = async () => (await fullApi()) as unknown as Issue11Api;
@@ -165,5 +166,38 @@ suite('issue 11: Restricted Mode refuses what the workspace defines, from every 
         // nothing was built
         const tags = a.snapshot().images.map((i) => i.label);
         assert.ok(!tags.some((t) => t.startsWith('dl-restricted')), `no image from the workspace: ${tags.join(', ')}`);
+    });
+});
+
+suite('issue 11: bidi controls from the daemon cannot reverse a tree row', () => {
+    let id: string | undefined;
+
+    suiteTeardown(async () => {
+        if (id) {
+            await dockerode()
+                .getContainer(id)
+                .remove({ force: true })
+                .catch(() => undefined);
+        }
+    });
+
+    test('12: a U+202E in a container command shows as ‹U+202E› in its row and tooltip', async function () {
+        if (!process.env.DOCKER_HOST) {
+            skipOrFail(this, 'DOCKER_HOST is not set: no private engine to create the container on.');
+            return;
+        }
+        this.timeout(30_000);
+        const a = await api();
+        await vscode.commands.executeCommand('workbench.view.extension.dockerLessons');
+        await waitFor('connected', () => a.engineState().state === 'connected', 15_000);
+        const c = await dockerode().createContainer({ Image: 'busybox:latest', Cmd: ['echo', 'metadata only, 0 B\u202Eevil'], name: 'dl11-bidi', Labels: { 'dockerLessons.test': 'issue11' } });
+        id = c.id;
+        await waitFor('the container in the tree', () => a.snapshot().containers.some((s) => s.id === c.id), 10_000);
+        const row = await a.containerRow(c.id);
+        assert.ok(row, 'the row is there');
+        const all = `${row.label}\n${row.description}\n${row.tooltip}`;
+        note(`defect 12: tooltip command line: ${row.tooltip.split('\n').find((l) => l.includes('evil'))}`);
+        assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(all), 'no bidi control reaches the row');
+        assert.ok(row.tooltip.includes('‹U+202E›evil'), `shown visibly: ${row.tooltip}`);
     });
 });

@@ -553,6 +553,49 @@ function installExitHook() {
     });
 }
 
+/** Does the process `pid` have `text` in its command line? (A pid file may name a reused pid.) */
+function commandLineHas(pid, text) {
+    try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(text);
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Stops a private engine left by an earlier run that could not clean up (killed with SIGKILL, a
+ * crash): its dockerd and registry by their pid files in `dir` — only while those pids still run a
+ * command line inside `dir` — then its leftover containerd, then the folder. Returns the pids stopped.
+ * @param {string} dir a folder startEngine() made (/tmp/dl.XXXXXX)
+ */
+export function stopStaleEngine(dir, { log = console.error } = {}) {
+    const stopped = [];
+    if (!/^\/tmp\/dl\.[A-Za-z0-9]+$/.test(dir) || !fs.existsSync(dir)) {
+        return stopped;
+    }
+    for (const [file, ms] of [['dockerd.pid', DOCKERD_STOP_MS], ['registry.pid', REGISTRY_STOP_MS]]) {
+        let pid;
+        try {
+            pid = Number(fs.readFileSync(path.join(dir, file), 'utf8').trim());
+        } catch {
+            continue;
+        }
+        if (pid > 1 && alive(pid) && commandLineHas(pid, dir)) {
+            log(`engine: stopping ${file.replace('.pid', '')} ${pid} left by an earlier run (${dir})`);
+            terminateSync(pid, ms);
+            stopped.push(pid);
+        }
+    }
+    const inContainers = leftoverContainerProcesses(dir);
+    killAll(inContainers);
+    for (const pid of leftoverContainerd(dir)) {
+        terminateSync(pid, 2_000);
+        stopped.push(pid);
+    }
+    removeDir(dir, log);
+    return stopped;
+}
+
 /**
  * Starts a private dockerd + registry and seeds `hello-world` and `busybox`.
  * @param {{ log?: (line: string) => void, handleSignals?: boolean }} [options]
@@ -690,6 +733,8 @@ export async function startEngine({ log = console.error, handleSignals = true } 
         );
         fs.writeFileSync(path.join(dir, 'daemon.json'), '{}\n');
         registryProc = spawnLogged(tools, [tools.registry, 'serve', path.join(dir, 'registry-config.yml')], registryLog);
+        // with dockerd's own --pidfile, what stopStaleEngine() needs after a run that could not clean up
+        fs.writeFileSync(path.join(dir, 'registry.pid'), `${registryProc.pid}\n`);
         dockerd = spawnLogged(
             tools,
             [

@@ -3,9 +3,13 @@
 // - otherwise code-server 4.100.3 on 127.0.0.1 (installed once into ~/.cache/docker-lessons), URL printed.
 // Docker: the user's engine (DOCKER_HOST, or the default socket) when it answers; otherwise, when this
 // machine can run one (Linux, root, Debian's docker.io), a private engine for this session.
-// Ctrl+C stops everything this script started.
+// Ctrl+C stops everything this script started; so does any signal to `npm start` alone (npm passes it
+// to its `sh -c`, which dies without passing it on: this script notices its parent is gone), and a
+// private engine left by an earlier run that was killed outright is stopped by its pid files next time.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,7 +64,75 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => void stopAll(0));
 }
 
+/** The parent pid of `pid` (Linux /proc), or undefined. */
+function parentOf(pid) {
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+        return undefined;
+    }
+}
+
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+// `npm start` runs `sh -c "node scripts/start.mjs"`: a SIGTERM/SIGINT/SIGHUP to npm alone reaches the
+// shell, which dies and leaves this process running with its engine and code-server. So watch who
+// started us: our parent, and under npm also npm itself (the shell's parent).
+const parentAtStart = process.ppid;
+const npmPid = process.env.npm_lifecycle_event ? parentOf(parentAtStart) : undefined;
+const watch = setInterval(() => {
+    if (process.ppid !== parentAtStart || (npmPid && npmPid > 1 && !running(npmPid))) {
+        log(`the process that started this one is gone (parent ${parentAtStart}${npmPid ? `, npm ${npmPid}` : ''})`);
+        clearInterval(watch);
+        void stopAll(0);
+    }
+}, 300);
+
+// What this run started, so the next run can stop it when this one is killed outright (SIGKILL).
+const STATE = process.env.DL_START_STATE || join(os.tmpdir(), `docker-lessons-start-${process.getuid?.() ?? 'user'}.json`);
+function readState() {
+    try {
+        return JSON.parse(fs.readFileSync(STATE, 'utf8'));
+    } catch {
+        return undefined;
+    }
+}
+function writeState(patch) {
+    fs.writeFileSync(STATE, JSON.stringify({ ...readState(), pid: process.pid, ...patch }) + '\n');
+}
+closers.unshift(async () => {
+    if (readState()?.pid === process.pid) {
+        fs.rmSync(STATE, { force: true });
+    }
+});
+
 try {
+    const stale = readState();
+    if (stale?.pid && stale.pid !== process.pid && !running(stale.pid)) {
+        if (stale.engineDir) {
+            const { stopStaleEngine } = await import('./engine.mjs');
+            const pids = stopStaleEngine(stale.engineDir, { log: (m) => log(m) });
+            log(`an earlier run (pid ${stale.pid}) was killed without cleaning up: stopped its private engine${pids.length ? ` (pids ${pids.join(', ')})` : ' (already gone)'}`);
+        }
+        if (stale.codeServerPid && running(stale.codeServerPid)) {
+            try {
+                process.kill(-stale.codeServerPid, 'SIGTERM'); // its own process group (detached)
+                log(`stopped code-server ${stale.codeServerPid} left by an earlier run`);
+            } catch {
+                // gone meanwhile
+            }
+        }
+        fs.rmSync(STATE, { force: true });
+    }
+    writeState({});
     const env = {};
     const dockerHost = process.env.DOCKER_HOST;
     if (dockerHost) {
@@ -73,6 +145,7 @@ try {
             log('no Docker engine answers here: starting a private one for this session');
             const engine = await startEngine({ log: (m) => log(`engine: ${m}`), handleSignals: false });
             closers.push(() => engine.stop());
+            writeState({ engineDir: engine.dir });
             env.DOCKER_HOST = engine.dockerHost;
             log(`private engine at ${engine.dockerHost}`);
         } catch (e) {
@@ -84,6 +157,7 @@ try {
     const port = process.env.PORT ? Number(process.env.PORT) : undefined;
     const server = await startCodeServer({ workspace, env, log, port });
     closers.push(() => server.stop());
+    writeState({ codeServerPid: server.pid });
     const url = workbenchUrl({ url: server.url, port: server.port, workspace, extensionPath: root });
     console.log(`\n  Docker Lessons is running in VS Code (code-server) at:\n\n    ${url}\n\n  Open it in a browser on this machine. Press Ctrl+C to stop.\n`);
     if (process.env.DL_START_SMOKE) {

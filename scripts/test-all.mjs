@@ -1,5 +1,6 @@
 // `npm test`: build, typecheck, lint and the project's checks, then every test layer:
-//   unit (Node) → docker (real private engine) → host (real VS Code: code-server) → e2e (Playwright).
+//   unit (Node) → docker (real private engine) → host (real VS Code: code-server) → e2e (Playwright)
+//   → start (`npm start` signalled: nothing it started may be left).
 // Starts the private Docker engine once for the layers that need it and always stops it.
 // Ends with one plain line: `N passed, N failed` (`, N skipped` outside CI).
 // With CI=true nothing may be skipped: a layer that cannot start fails.
@@ -99,7 +100,7 @@ try {
     await check('l10n', node, ['scripts/check-l10n.mjs']);
 
     if (!built) {
-        for (const l of ['unit', 'docker', 'host', 'e2e'].filter(wants)) {
+        for (const l of ['unit', 'docker', 'host', 'e2e', 'start'].filter(wants)) {
             rows.push({ layer: l, passed: 0, failed: 1, skipped: 0, ms: 0, note: 'not run: the build or typecheck failed' });
         }
     } else {
@@ -130,6 +131,10 @@ try {
                     await layer(l, node, [`scripts/${l === 'host' ? 'host-tests' : 'e2e'}.mjs`], { DOCKER_HOST: dockerHost });
                 }
             }
+        }
+        if (wants('start')) {
+            // `npm start` with its own private engine and code-server, signalled in every way (~80 s)
+            await layer('start', node, ['scripts/start-tests.mjs']);
         }
     }
 } finally {

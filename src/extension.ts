@@ -20,6 +20,7 @@ import { endpointInputs, followEndpointChanges } from './common/endpointSetup';
 import { Logger } from './common/logger';
 import { resolveEndpoint } from './docker/endpoint';
 import { Engine } from './docker/engine';
+import { socketGroup } from './docker/socketGroup';
 import { lazyClientFactory, lazyModule } from './docker/loader';
 import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
 import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const config = new Config();
     const inputs = endpointInputs(config);
 
-    const engine = new Engine({ resolveEndpoint: () => resolveEndpoint(inputs()), clientFactory: lazyClientFactory(bundle('docker')), timeoutMs: () => config.requestTimeoutMs, log: (m) => log.child('engine').info(m) });
+    const engine = new Engine({ resolveEndpoint: () => resolveEndpoint(inputs()), clientFactory: lazyClientFactory(bundle('docker')), timeoutMs: () => config.requestTimeoutMs, log: (m) => log.child('engine').info(m), socketGroup });
     own({ dispose: () => engine.dispose() });
     const refresh = own(new RefreshManager(engine, log.child('refresh')));
     const progress = own(new LessonProgress(context.globalState, refresh, () => config.helloWorldImage, log.child('lessons')));

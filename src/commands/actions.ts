@@ -1,5 +1,8 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
+import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
+import { notify } from '../common/notices';
 import { ApiCall } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { DockerClient } from '../docker/types';
@@ -30,12 +33,34 @@ export async function runAction(deps: ExplorerDeps, viewId: string, call: ApiCal
         await vscode.window.withProgress({ location: { viewId } }, async () => fn(noteTouched(deps.engine.client(), touched)));
         return true;
     } catch (e) {
-        void reportError(deps.log, call.cli, e);
+        void reportError(deps.log, call.cli, e, call.subject);
         return false;
     } finally {
         // the containers it acted on are read again; no full list
         await deps.refresh.settle([...touched]);
     }
+}
+
+/**
+ * A palette picker found nothing to offer: when the engine is not connected that is the reason, not
+ * "there are none yet". Says so with the reason and its actions. Returns true when it did.
+ */
+export function engineNotReady(deps: ExplorerDeps): boolean {
+    const s = deps.engine.state;
+    if (s.state === 'connected') {
+        return false;
+    }
+    const m = s.error ? describeError(s.error, s.endpoint?.display) : undefined;
+    const message = m
+        ? vscode.l10n.t('Docker is not reachable, so there is nothing to choose from. {0} {1}', m.message, m.next)
+        : vscode.l10n.t('Docker at {0} has not answered yet, so there is nothing to choose from.', s.endpoint?.display ?? vscode.l10n.t('the Docker endpoint'));
+    deps.log.info(`picker: the engine is ${s.state}${s.error ? ` (${s.error.kind})` : ''}`);
+    void notify('error', visibleControls(message), [
+        { title: vscode.l10n.t('Retry'), run: () => vscode.commands.executeCommand('dockerLessons.refresh') },
+        { title: vscode.l10n.t('Show Logs'), run: () => deps.log.show() },
+        { title: vscode.l10n.t('Docker Endpoint Settings'), run: () => vscode.commands.executeCommand('dockerLessons.openSettings') },
+    ]);
+    return true;
 }
 
 /** One log line per Engine action: what a learner would type, and the API call behind it. */

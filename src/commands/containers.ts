@@ -1,10 +1,12 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { containerCall, ContainerAction } from '../docker/cli';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { ContainerNode, stateWord } from '../tree/containersTree';
 import { InstanceNode } from '../tree/imagesTree';
 import { ViewIds } from '../tree/views';
-import { ExplorerDeps, logCall, runAction, selected } from './actions';
+import { notify } from '../common/notices';
+import { engineNotReady, ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
 import { openLogsTerminal, openShellTerminal } from './terminals';
 
@@ -20,10 +22,13 @@ async function pickContainers(deps: ExplorerDeps, node: unknown, selection: unkn
     await deps.refresh.settle();
     const candidates = deps.refresh.snapshot.containers.filter((c) => fits(c.state));
     if (!candidates.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No container fits this action right now.'));
+        if (engineNotReady(deps)) {
+            return [];
+        }
+        void notify('info', vscode.l10n.t('No container fits this action right now.'));
         return [];
     }
-    const items = candidates.map((c) => ({ label: c.name, description: `${stateWord(c.state)} · ${c.image}`, detail: c.status, container: c }));
+    const items = candidates.map((c) => ({ label: visibleControls(c.name), description: visibleControls(`${stateWord(c.state)} · ${c.image}`), detail: visibleControls(c.status), container: c }));
     if (many) {
         const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose containers') });
         return (picked ?? []).map((p) => p.container);

@@ -8,6 +8,7 @@ import { appendBounded } from '../lessons/live/demo';
 import { DockerfilePanels } from '../panels/dockerfilePanel';
 import { LessonPanels } from '../panels/lessonPanels';
 import { isDockerfile } from '../panels/webviewHost';
+import { refuseWhenUntrusted } from '../common/trust';
 import { ExplorerDeps } from './actions';
 import { parseLimits } from '../docker/cli';
 import { createAndStart } from './images';
@@ -34,8 +35,7 @@ const TAG_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*
 /** Builds the image from a Dockerfile through the Engine API; a failing step becomes a diagnostic on its line. */
 export async function buildDockerfile(deps: DockerfileDeps, uri: vscode.Uri, tagArg?: string): Promise<boolean> {
     // checked here, not only in `when` clauses: an untrusted workspace's files are never built
-    if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so Docker Lessons does not build images from its files. Trust the workspace to build.'));
+    if (refuseWhenUntrusted(deps.log, `build ${vscode.workspace.asRelativePath(uri)}`)) {
         return false;
     }
     const tag =
@@ -194,6 +194,10 @@ export const RUN_WITH_LIMITS_LABEL = 'dockerLessons.runWithLimits';
 
 /** "Run with limits" from the explain panel: start the built image with cgroup limits, then teach them. */
 export async function runWithLimits(deps: DockerfileDeps, tag: string, limits: { memory?: string; cpus?: string; pids?: string }): Promise<void> {
+    // the image was built from a workspace Dockerfile: workspace code, so Restricted Mode refuses it too
+    if (refuseWhenUntrusted(deps.log, `run with limits ${tag}`)) {
+        return;
+    }
     const parsed = parseLimits(limits);
     const bad = [
         limits.memory && parsed.memoryBytes === undefined ? vscode.l10n.t('memory "{0}" (use a size like 64m or 1g)', limits.memory) : undefined,

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { workspaceTrusted } from '../common/trust';
 import { Settings } from '../common/config';
 import { Logger } from '../common/logger';
 import { discoverEndpoints, EndpointInputs, parseDockerHost } from '../docker/endpoint';
@@ -8,7 +9,7 @@ import { CommandIds, CommandSpec } from './registry';
 
 export function endpointCommands(inputs: () => EndpointInputs, refresh: RefreshManager, log: Logger): CommandSpec[] {
     const choose = async () => {
-        if (!vscode.workspace.isTrusted) {
+        if (!workspaceTrusted()) {
             void vscode.window.showInformationMessage(vscode.l10n.t('The Docker endpoint is chosen in your user settings; this workspace is not trusted, so its own setting is ignored.'));
         }
         const found = discoverEndpoints(inputs());

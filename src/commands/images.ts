@@ -1,12 +1,15 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { formatBytes } from '../common/format';
+import { notify } from '../common/notices';
+import { PruneDangling } from '../common/pruneFlow';
 import { imageCall, parseMemory, PRUNE_CALL, runCall, splitCommand } from '../docker/cli';
 import { imageLabel, instructionOf } from '../docker/mapping';
 import { ImageSummary, RunOptions } from '../docker/types';
 import { ImageNode } from '../tree/imagesTree';
 import { layerKindWord } from '../tree/layerText';
 import { ViewIds } from '../tree/views';
-import { ExplorerDeps, logCall, runAction, selected } from './actions';
+import { engineNotReady, ExplorerDeps, logCall, runAction, selected } from './actions';
 import { CommandIds, CommandSpec } from './registry';
 
 const isImage = (n: unknown): n is ImageNode => !!n && typeof n === 'object' && (n as ImageNode).kind === 'image';
@@ -17,9 +20,12 @@ async function pickImages(deps: ExplorerDeps, node: unknown, selection: unknown,
         return fromTree;
     }
     await deps.refresh.settle();
-    const items = deps.refresh.snapshot.images.map((i) => ({ label: imageLabel(i), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
+    const items = deps.refresh.snapshot.images.map((i) => ({ label: visibleControls(imageLabel(i)), description: `${i.shortId} · ${formatBytes(i.size)}`, image: i }));
     if (!items.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There are no images yet. Pull one first.'));
+        if (engineNotReady(deps)) {
+            return [];
+        }
+        void notify('info', vscode.l10n.t('There are no images yet. Pull one first.'));
         return [];
     }
     if (many) {
@@ -211,43 +217,34 @@ async function history(deps: ExplorerDeps, image: ImageSummary): Promise<void> {
     await deps.docs.show(`/images/${refOf(image).replace(/[/:]/g, '_')}.history.txt`, lines.join('\n'), 'plaintext');
 }
 
-async function prune(deps: ExplorerDeps): Promise<void> {
-    await deps.refresh.settle();
-    const dangling = deps.refresh.snapshot.images.filter((i) => i.dangling);
-    if (!dangling.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There are no dangling images (images without a tag) to remove.'));
-        return;
-    }
-    const blocked = dangling.filter((i) => deps.views.images.instancesOf(i.id).length);
-    const free = dangling.filter((i) => !blocked.includes(i));
-    const total = free.reduce((a, i) => a + i.size, 0);
-    const detail = [
-        ...free.slice(0, 15).map((i) => `• ${i.shortId}  ${formatBytes(i.size)}`),
-        ...(free.length > 15 ? [vscode.l10n.t('…and {0} more', free.length - 15)] : []),
-        '',
-        vscode.l10n.t('Up to {0} can be reclaimed (less if layers are shared).', formatBytes(total)),
-        ...(blocked.length ? [vscode.l10n.t('{0} dangling images are kept because containers use them.', blocked.length)] : []),
-    ].join('\n');
-    const action = vscode.l10n.t('Remove {0} Images', free.length);
-    if (!free.length) {
-        await vscode.window.showWarningMessage(vscode.l10n.t('Every dangling image is used by a container, so none can be removed.'), { modal: true });
-        return;
-    }
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove {0} dangling images (images without a tag)?', free.length), { modal: true, detail }, action);
-    if (answer !== action) {
-        deps.log.info('prune cancelled');
-        return;
-    }
-    let result = { deleted: [] as readonly string[], spaceReclaimed: 0 };
-    const ok = await runAction(deps, ViewIds.images, PRUNE_CALL, async (client) => {
-        result = await client.pruneDanglingImages();
+/** One prune flow per extension: a second trigger while the first waits says so (src/common/pruneFlow.ts). */
+function pruneFlow(deps: ExplorerDeps): PruneDangling {
+    return new PruneDangling({
+        l10n: vscode.l10n,
+        dangling: async () => {
+            await deps.refresh.settle();
+            const dangling = deps.refresh.snapshot.images.filter((i) => i.dangling);
+            const free = dangling.filter((i) => !deps.views.images.instancesOf(i.id).length);
+            return { free, blocked: dangling.length - free.length };
+        },
+        confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+        warn: async (message) => {
+            await vscode.window.showWarningMessage(message, { modal: true });
+        },
+        info: (message) => void notify('info', message),
+        prune: async () => {
+            let result: { deleted: readonly string[]; spaceReclaimed: number } = { deleted: [], spaceReclaimed: 0 };
+            const ok = await runAction(deps, ViewIds.images, PRUNE_CALL, async (client) => {
+                result = await client.pruneDanglingImages();
+            });
+            return ok ? result : undefined;
+        },
+        log: (line) => deps.log.info(line),
     });
-    if (ok) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} images and reclaimed {1}.', result.deleted.length, formatBytes(result.spaceReclaimed)));
-    }
 }
 
 export function imageCommands(deps: ExplorerDeps): CommandSpec[] {
+    const prune = pruneFlow(deps);
     const one = (fn: (image: ImageSummary) => Promise<void>) => async (node?: unknown) => {
         const [image] = await pickImages(deps, node, undefined, false);
         if (image) {
@@ -268,6 +265,6 @@ export function imageCommands(deps: ExplorerDeps): CommandSpec[] {
             }),
         },
         { id: CommandIds.imageHistory, run: one((i) => history(deps, i)) },
-        { id: CommandIds.imagePrune, run: () => prune(deps) },
+        { id: CommandIds.imagePrune, run: () => prune.run() },
     ];
 }

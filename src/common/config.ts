@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { workspaceTrusted } from './trust';
 
 /** Every configuration key, read in one place. */
 export const Settings = {
@@ -16,7 +17,7 @@ export class Config {
 
     /** A restricted setting: in an untrusted workspace only the user's own value counts. */
     private restricted(key: string, fallback: string): string {
-        if (!vscode.workspace.isTrusted) {
+        if (!workspaceTrusted()) {
             const inspected = this.cfg.inspect<string>(key);
             return (inspected?.globalValue ?? inspected?.defaultValue ?? fallback).trim() || fallback;
         }

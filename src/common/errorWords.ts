@@ -22,6 +22,8 @@ export function reasonText(l10n: L10n, r: DockerReason): string {
             return l10n.t('The Docker host "{0}" is a unix socket without an absolute path (for example unix:///var/run/docker.sock).', r.host);
         case 'npipeForm':
             return l10n.t('The Docker host "{0}" is not a named pipe path such as npipe:////./pipe/docker_engine.', r.host);
+        case 'npipeNotWindows':
+            return l10n.t('The Docker host "{0}" is a named pipe: named pipes are Windows-only. Here use a unix socket (unix:///var/run/docker.sock) or tcp://HOST:PORT.', r.host);
         case 'hostPortInvalid':
             return l10n.t('The Docker host "{0}" has a host name or port that is not valid.', r.host);
         case 'hostNameMissing':
@@ -42,12 +44,23 @@ export function reasonText(l10n: L10n, r: DockerReason): string {
             return l10n.t('The docker context "{0}" has no Docker endpoint.', r.context);
         case 'noAnswer':
             return l10n.t('Docker at {0} did not answer within {1} s.', r.endpoint, r.seconds);
+        case 'socketGroup':
+            return l10n.t('Permission denied on the Docker socket {0}: it belongs to the group "{1}".', r.socket, r.group);
     }
 }
 
-/** A DockerError in the user's words, with a next step. Details go to the log, not here. */
-export function describeErrorIn(l10n: L10n, err: DockerError, where?: string): UserMessage {
+/** Full 64-hex ids (with or without `sha256:`) in the engine's words, cut to the 12 characters `docker ps` shows. */
+export function shortIds(text: string): string {
+    return text.replace(/\b(?:sha256:)?([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1');
+}
+
+/**
+ * A DockerError in the user's words, with a next step. Details go to the log, not here.
+ * `where`: the endpoint tried (its display form); `subject`: the container or image acted on, by name.
+ */
+export function describeErrorIn(l10n: L10n, err: DockerError, where?: string, subject?: string): UserMessage {
     const at = where ?? l10n.t('the Docker endpoint');
+    const overSsh = !!where && where.startsWith('ssh://');
     switch (err.kind) {
         case 'noSocket':
             return {
@@ -55,11 +68,23 @@ export function describeErrorIn(l10n: L10n, err: DockerError, where?: string): U
                 next: l10n.t('Start Docker (for example `sudo systemctl start docker`, or open Docker Desktop), then try again.'),
             };
         case 'permission':
+            if (err.reason?.id === 'socketGroup' && err.reason.group !== 'docker') {
+                return {
+                    message: reasonText(l10n, err.reason),
+                    next: l10n.t('Add your user to the group "{0}" (`sudo usermod -aG {0} $USER`, then sign in again), or ask whoever set up Docker on this machine.', err.reason.group),
+                };
+            }
             return {
                 message: l10n.t('Permission denied on the Docker socket {0}.', at),
                 next: l10n.t('Add your user to the `docker` group (`sudo usermod -aG docker $USER`, then sign in again), or use rootless Docker.'),
             };
         case 'refused':
+            if (overSsh) {
+                return {
+                    message: l10n.t('The SSH connection to {0} was refused.', at),
+                    next: l10n.t('Check that an SSH server runs there and that `ssh` to that host works for you (keys, user, port); Docker runs on that machine, not here.'),
+                };
+            }
             return {
                 message: l10n.t('Nothing is listening at {0}.', at),
                 next: l10n.t('Start the Docker daemon, or check the Docker host setting.'),
@@ -86,7 +111,7 @@ export function describeErrorIn(l10n: L10n, err: DockerError, where?: string): U
             };
         case 'notFound':
             return {
-                message: l10n.t('Docker could not find it. The engine says: {0}', err.message),
+                message: subject ? l10n.t('Docker could not find {0}. The engine says: {1}', subject, shortIds(err.message)) : l10n.t('Docker could not find it. The engine says: {0}', shortIds(err.message)),
                 next: l10n.t('Something else may have removed it. The views have been refreshed.'),
             };
         case 'conflict':

@@ -9,6 +9,8 @@ export interface ApiCall {
     readonly cli: string;
     /** The Engine API request(s) we make. */
     readonly api: string;
+    /** The container or image it acts on, as the user knows it (its name or tag, never a bare id). */
+    readonly subject?: string;
 }
 
 /** Quote one shell word only when it needs it. */
@@ -20,6 +22,10 @@ export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause'
 export type ImageAction = 'remove' | 'inspect' | 'history' | 'pull';
 
 export function containerCall(action: ContainerAction, name: string): ApiCall {
+    return { ...containerCallOf(action, name), subject: name };
+}
+
+function containerCallOf(action: ContainerAction, name: string): ApiCall {
     const n = shellQuote(name);
     switch (action) {
         case 'start':
@@ -46,6 +52,10 @@ export function containerCall(action: ContainerAction, name: string): ApiCall {
 }
 
 export function imageCall(action: ImageAction, ref: string): ApiCall {
+    return { ...imageCallOf(action, ref), subject: ref };
+}
+
+function imageCallOf(action: ImageAction, ref: string): ApiCall {
     const r = shellQuote(ref);
     switch (action) {
         case 'remove':

@@ -26,13 +26,20 @@ export interface EndpointInputs {
 export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
 export const DEFAULT_NPIPE = '//./pipe/docker_engine';
 
-/** Parse a `DOCKER_HOST`-style URL. Throws a `DockerError` of kind `badConfig` when it is not usable. */
-export function parseDockerHost(value: string, source: EndpointSource, extra: Partial<DockerEndpoint> = {}): DockerEndpoint {
+/** `HOST:PORT`, `[v6]:PORT` or a bare host name: the docker CLI reads these as tcp://. */
+const BARE_TCP = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(:\d+)?$/i;
+
+/**
+ * Parse a `DOCKER_HOST`-style URL. Throws a `DockerError` of kind `badConfig` when it is not usable.
+ * Without a scheme, `HOST[:PORT]` is tcp, as the docker CLI reads it. With `platform`, a named pipe
+ * anywhere but Windows is refused with that reason.
+ */
+export function parseDockerHost(value: string, source: EndpointSource, extra: Partial<DockerEndpoint> = {}, platform?: NodeJS.Platform): DockerEndpoint {
     const raw = value.trim();
     const bad = (why: string, reason: DockerReason): never => {
         throw new DockerError('badConfig', `"${raw}" is not a Docker host we can use: ${why}`, { detail: source, reason });
     };
-    const m = /^([a-z]+):\/\/(.*)$/i.exec(raw);
+    const m = /^([a-z]+):\/\/(.*)$/i.exec(raw) ?? (BARE_TCP.test(raw) ? ['', 'tcp', raw] : null);
     if (!m) {
         bad('expected a URL such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375', { id: 'hostNotUrl', host: raw });
     }
@@ -46,6 +53,9 @@ export function parseDockerHost(value: string, source: EndpointSource, extra: Pa
             return { kind: 'unix', socketPath: rest, source, display: `unix://${rest}`, ...extra };
         }
         case 'npipe': {
+            if (platform && platform !== 'win32') {
+                bad('named pipes are Windows-only', { id: 'npipeNotWindows', host: raw });
+            }
             // npipe:////./pipe/docker_engine → //./pipe/docker_engine
             const pipe = rest.replace(/^\/*/, '//').replace(/\//g, '/');
             if (!/^\/\/[^/]+\/pipe\/.+/.test(pipe)) {
@@ -174,7 +184,7 @@ export function contextEndpoint(name: string, inputs: EndpointInputs): DockerEnd
     const tlsDir = path.join(dir, 'tls', hash, 'docker');
     const hasTls = !!inputs.readFile(path.join(tlsDir, 'ca.pem')) || !!inputs.readFile(path.join(tlsDir, 'cert.pem'));
     const tls = hasTls ? { verify: !meta.Endpoints?.docker?.SkipTLSVerify, certPath: tlsDir } : undefined;
-    return parseDockerHost(host, 'context', { contextName: name, ...(tls ? { tls } : {}) });
+    return parseDockerHost(host, 'context', { contextName: name, ...(tls ? { tls } : {}) }, inputs.platform);
 }
 
 export function defaultEndpoint(platform: NodeJS.Platform): DockerEndpoint {
@@ -193,11 +203,11 @@ export function resolveEndpoint(inputs: EndpointInputs): DockerEndpoint {
         if (ctxName) {
             return contextEndpoint(decodeURIComponent(ctxName), inputs);
         }
-        return parseDockerHost(setting, 'setting', { tls: tlsFromEnv(inputs) });
+        return parseDockerHost(setting, 'setting', { tls: tlsFromEnv(inputs) }, inputs.platform);
     }
     const envHost = inputs.env.DOCKER_HOST?.trim();
     if (envHost) {
-        return parseDockerHost(envHost, 'env', { tls: tlsFromEnv(inputs) });
+        return parseDockerHost(envHost, 'env', { tls: tlsFromEnv(inputs) }, inputs.platform);
     }
     const context = currentContextName(inputs);
     if (context) {

@@ -24,6 +24,8 @@ export interface EngineDeps {
     readonly clientFactory: () => ClientFactory;
     readonly timeoutMs: () => number;
     readonly log: (message: string) => void;
+    /** The group that owns a unix socket (for EACCES advice); src/docker/socketGroup.ts. */
+    readonly socketGroup?: (socketPath: string) => string | undefined;
 }
 
 export class Engine {
@@ -122,11 +124,21 @@ export class Engine {
 
     /** Record a failure; connection failures make the Engine unreachable. Returns the classified error. */
     markFailure(e: unknown): DockerError {
-        const err = classifyError(e);
+        const err = this.withSocketGroup(classifyError(e));
         if (isConnectionError(err.kind) || err.kind === 'apiVersion') {
             this.setState({ state: 'unreachable', endpoint: this.current?.endpoint, error: err });
         }
         return err;
+    }
+
+    /** EACCES on a unix socket: say which group owns it (the advice differs when it is not `docker`). */
+    private withSocketGroup(err: DockerError): DockerError {
+        const endpoint = this.current?.endpoint;
+        if (err.kind !== 'permission' || err.reason || endpoint?.kind !== 'unix' || !endpoint.socketPath || !this.deps.socketGroup) {
+            return err;
+        }
+        const group = this.deps.socketGroup(endpoint.socketPath);
+        return group ? new DockerError('permission', err.message, { detail: err.detail, cause: err, reason: { id: 'socketGroup', socket: endpoint.display, group } }) : err;
     }
 
     /** Forget the client (settings or contexts changed). */

@@ -26,6 +26,7 @@ export type DockerReason =
     | { readonly id: 'hostNotUrl'; readonly host: string }
     | { readonly id: 'unixNotAbsolute'; readonly host: string }
     | { readonly id: 'npipeForm'; readonly host: string }
+    | { readonly id: 'npipeNotWindows'; readonly host: string }
     | { readonly id: 'hostPortInvalid'; readonly host: string }
     | { readonly id: 'hostNameMissing'; readonly host: string }
     | { readonly id: 'portRange'; readonly host: string }
@@ -35,12 +36,14 @@ export type DockerReason =
     | { readonly id: 'fileNotJson'; readonly file: string }
     | { readonly id: 'contextMissing'; readonly context: string; readonly file: string }
     | { readonly id: 'contextNoEndpoint'; readonly context: string }
-    | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number };
+    | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number }
+    /** EACCES on a unix socket: the group that owns it (the UI says when it is not `docker`). */
+    | { readonly id: 'socketGroup'; readonly socket: string; readonly group: string };
 
 export type DockerReasonId = DockerReason['id'];
 
 /** Every reason id, for tests that check each has words in every language. */
-export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer'];
+export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'npipeNotWindows', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'socketGroup'];
 
 export class DockerError extends Error {
     readonly kind: DockerErrorKind;

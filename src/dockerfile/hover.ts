@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleMarkdown } from '../tree/visibleItem';
 import { CommandIds } from '../commands/registry';
 import { formatAge, formatBytes } from '../common/format';
 import { imageLabel } from '../docker/mapping';
@@ -78,7 +79,7 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         const lesson = (step && mod.keywordInfo(step.keyword)?.lesson) ?? 'image-vs-container';
         md.appendMarkdown(`\n\n${lessonLink(lesson)}`);
         const range = step ? new vscode.Range(step.keywordRange.start.line, step.keywordRange.start.character, step.keywordRange.end.line, step.keywordRange.end.character) : undefined;
-        return new vscode.Hover(md, range);
+        return new vscode.Hover(visibleMarkdown(md), range);
     }
 
     private async appendFrom(md: vscode.MarkdownString, a: Analysis, st: Stage): Promise<void> {

@@ -1,5 +1,7 @@
 import * as path from 'path';
 import vscode = require('vscode');
+import { visibleControlsDeep } from '../common/bidi';
+import { untrustedMessage, workspaceTrusted } from '../common/trust';
 import { Disposable } from '../common/disposable';
 import { formatBytes } from '../common/format';
 import { Logger } from '../common/logger';
@@ -88,7 +90,8 @@ class DockerfilePanel extends Disposable {
 
     private post(m: ToDockerfileWebview): void {
         if (!this.isDisposed) {
-            void this.panel.webview.postMessage(m);
+            // daemon and file text (tags, commands, build output) with bidi controls shown visibly
+            void this.panel.webview.postMessage(visibleControlsDeep(m));
         }
     }
 
@@ -121,7 +124,7 @@ class DockerfilePanel extends Disposable {
                 this.deps.log.warn(`history of ${tag}: ${e instanceof Error ? e.message : String(e)}`);
             }
         }
-        const trusted = vscode.workspace.isTrusted;
+        const trusted = workspaceTrusted();
         const sizesKey = JSON.stringify([...sizes]);
         const same = !all && this.sent?.analysis === a && this.sent.sizes === sizesKey;
         if (!all) {
@@ -141,7 +144,7 @@ class DockerfilePanel extends Disposable {
             image: img && tag ? { tag, size: formatBytes(img.size), id: img.shortId } : undefined,
             build: this.buildState,
             canBuild: trusted,
-            cannotBuild: trusted ? undefined : vscode.l10n.t('This workspace is not trusted, so nothing is built from its files.'),
+            cannotBuild: trusted ? undefined : untrustedMessage(),
             strings: {
                 title: vscode.l10n.t('Explain this Dockerfile'),
                 line: vscode.l10n.t('Line'),
@@ -171,7 +174,8 @@ class DockerfilePanel extends Disposable {
         }
     }
 
-    private async receive(raw: unknown): Promise<void> {
+    /** A message from the webview (a button pressed), validated; the test API presses buttons through here too. */
+    async receive(raw: unknown): Promise<void> {
         const msg = parseFromDockerfileWebview(raw);
         if (!msg) {
             this.deps.log.warn(`ignored a message from the Dockerfile panel that is not valid: ${JSON.stringify(raw)?.slice(0, 200)}`);
@@ -246,6 +250,11 @@ export class DockerfilePanels extends Disposable {
     /** For tests: the view the panel shows for a file. */
     async viewFor(uri: vscode.Uri): Promise<DockerfileView | undefined> {
         return this.open.get(uri.toString())?.view();
+    }
+
+    /** For tests: a message as the panel's webview would send it (e.g. the Build button). */
+    async press(uri: vscode.Uri, message: unknown): Promise<void> {
+        await this.open.get(uri.toString())?.receive(message);
     }
 
     panelColumn(uri: vscode.Uri): vscode.ViewColumn | undefined {

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleControlsDeep } from '../common/bidi';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
@@ -98,7 +99,8 @@ class LessonPanel extends Disposable {
                 touched.clear();
                 return refresh.settle(ids);
             },
-            describe: (e) => describeError(e),
+            // the lesson names the endpoint it tried
+            describe: (e) => describeError(e, engine.state.endpoint?.display),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),
         };
@@ -109,7 +111,8 @@ class LessonPanel extends Disposable {
             this.views.set(message.view.demo, message.view);
         }
         if (!this.isDisposed) {
-            void this.panel.webview.postMessage(message);
+            // daemon and file text (names, labels, output) with bidi controls shown visibly
+            void this.panel.webview.postMessage(visibleControlsDeep(message));
         }
     }
 

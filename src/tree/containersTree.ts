@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleItem } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { containerStatusText, healthWord, stateWord as stateWordIn } from '../common/containerStatusText';
 import { formatMemory, formatPorts } from '../common/format';
@@ -217,6 +218,10 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     }
 
     getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+        return visibleItem(this.itemOf(node));
+    }
+
+    private itemOf(node: ContainersTreeNode): vscode.TreeItem {
         if (node.kind === 'page') {
             const total = (this.byGroup.get(node.parent.group) ?? []).length;
             const from = node.index * PAGE_SIZE + 1;
@@ -234,7 +239,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             item.id = `group:${node.group}`;
             item.description = String(n);
             item.contextValue = `containerGroup ${node.group}`;
-            item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} containers', groupLabel(node.group), n) };
+            item.accessibilityInformation = { label: n === 1 ? vscode.l10n.t('{0}: 1 container', groupLabel(node.group)) : vscode.l10n.t('{0}: {1} containers', groupLabel(node.group), n) };
             return item;
         }
         const c = node.container;
@@ -297,6 +302,6 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         containerActionsTip(tip, c);
         tip.appendText(`${vscode.l10n.t('Same list in a terminal:')} ${LIST_CONTAINERS_CALL.cli}`);
         item.tooltip = tip;
-        return item;
+        return visibleItem(item);
     }
 }

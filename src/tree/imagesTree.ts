@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleItem } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { formatAge, formatBytes } from '../common/format';
 import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';
@@ -180,6 +181,10 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
     }
 
     getTreeItem(node: ImagesTreeNode): vscode.TreeItem {
+        return visibleItem(this.itemOf(node));
+    }
+
+    private itemOf(node: ImagesTreeNode): vscode.TreeItem {
         switch (node.kind) {
             case 'image':
                 return this.imageItem(node);
@@ -276,13 +281,15 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         }
         const instances = this.instancesOf(img.id);
         tip.appendMarkdown('\n\n').appendText(
-            instances.length
+            instances.length === 1
+                ? vscode.l10n.t('1 container was created from this image: it is an instance of it.')
+                : instances.length
                 ? vscode.l10n.t('{0} containers were created from this image. Each is an instance of it.', instances.length)
                 : vscode.l10n.t('No container has been created from this image yet.'),
         );
         tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock(LIST_IMAGES_CALL.cli, 'sh');
         tip.appendText(`${vscode.l10n.t('Engine API')}: ${LIST_IMAGES_CALL.api}, ${imageCall('inspect', node.label).api}`);
         item.tooltip = tip;
-        return item;
+        return visibleItem(item);
     }
 }

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { visibleMarkdown } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Engine, EngineState } from '../docker/engine';
@@ -39,6 +40,7 @@ export class EngineStatusBar extends Disposable {
                 break;
             }
         }
+        this.item.tooltip = visibleMarkdown(this.item.tooltip);
         this.item.accessibilityInformation = { label: typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.text };
         this.item.show();
     }

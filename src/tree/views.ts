@@ -1,10 +1,12 @@
 import vscode = require('vscode');
+import { visibleControls } from '../common/bidi';
 import { ContextKeys, setContext } from '../common/contextKeys';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Logger } from '../common/logger';
 import { Engine, EngineState } from '../docker/engine';
 import { ContainersTreeNode, ContainersTreeProvider } from './containersTree';
+import { EngineActionRow, WithEngineRows } from './engineRows';
 import { ImagesTreeNode, ImagesTreeProvider } from './imagesTree';
 import { LessonsTreeProvider } from './lessonsTree';
 import { RefreshManager } from '../model/refreshManager';
@@ -15,12 +17,23 @@ export const ViewIds = {
     lessons: 'dockerLessons.lessons',
 } as const;
 
+/** What a view shows about the engine: its message (the reason) and its action rows. */
+export interface EngineViewText {
+    readonly state: 'connecting' | 'connected' | 'unreachable';
+    readonly message: string | undefined;
+    readonly rows: readonly string[];
+}
+
 /** Creates the three views, ties them to the refresh owner, and says the Engine's state in them. */
 export class DockerViews extends Disposable {
     readonly images: ImagesTreeProvider;
     readonly containers: ContainersTreeProvider;
-    readonly imagesView: vscode.TreeView<ImagesTreeNode>;
-    readonly containersView: vscode.TreeView<ContainersTreeNode>;
+    private readonly imagesRows: WithEngineRows<ImagesTreeNode>;
+    private readonly containersRows: WithEngineRows<ContainersTreeNode>;
+    readonly imagesView: vscode.TreeView<ImagesTreeNode | EngineActionRow>;
+    readonly containersView: vscode.TreeView<ContainersTreeNode | EngineActionRow>;
+    /** What the views show now; 'unreachable' stays while a retry runs in the background. */
+    private shown: EngineViewText['state'] = 'connecting';
 
     constructor(
         engine: Engine,
@@ -31,8 +44,10 @@ export class DockerViews extends Disposable {
         super();
         this.images = this.register(new ImagesTreeProvider(refresh, engine, vscode.env.language));
         this.containers = this.register(new ContainersTreeProvider(refresh, engine));
-        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.images, showCollapseAll: true, canSelectMany: true }));
-        this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containers, canSelectMany: true }));
+        this.imagesRows = this.register(new WithEngineRows(this.images));
+        this.containersRows = this.register(new WithEngineRows(this.containers));
+        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.imagesRows, showCollapseAll: true, canSelectMany: true }));
+        this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containersRows, canSelectMany: true }));
         this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: lessons }));
         refresh.attach(this.imagesView, ViewIds.images);
         refresh.attach(this.containersView, ViewIds.containers);
@@ -40,19 +55,44 @@ export class DockerViews extends Disposable {
         this.register(engine.onDidChangeState((s) => this.showState(s)));
     }
 
+    /** For tests: the message and rows of the images view. */
+    get text(): EngineViewText {
+        return { state: this.shown, message: this.imagesView.message, rows: this.imagesRows.rows.map((r) => r.label) };
+    }
+
     private showState(s: EngineState): void {
+        if (s.state === 'connecting' && this.shown === 'unreachable') {
+            // a retry in the background: keep the last reason and its actions, do not flip to "Connecting…"
+            this.log.debug(`retrying ${s.endpoint?.display ?? ''}; the views keep the last reason`);
+            return;
+        }
         const state = s.state === 'idle' ? 'connecting' : s.state;
+        this.shown = state;
         void setContext(ContextKeys.engineState, state);
         void setContext(ContextKeys.engineError, s.error?.kind ?? '');
         let message: string | undefined;
+        let rows: EngineActionRow[] = [];
         if (s.state === 'unreachable' && s.error) {
             const m = describeError(s.error, s.endpoint?.display);
-            message = `${m.message} ${m.next}`;
+            message = visibleControls(`${m.message} ${m.next}`);
+            rows = actionRows();
             this.log.warn(`Engine unreachable at ${s.endpoint?.display ?? '(no endpoint)'}: ${s.error.kind}: ${s.error.message}`);
         } else if (s.state === 'connected') {
             this.log.info(`connected to Docker ${s.version?.version ?? '?'} (API ${s.version?.apiVersion ?? '?'}) at ${s.endpoint?.display}`);
         }
         this.imagesView.message = message;
         this.containersView.message = message;
+        this.imagesRows.setRows(rows);
+        this.containersRows.setRows(rows);
     }
+}
+
+/** Retry, Show Logs, Settings: the same actions as the notification and the status bar menu. */
+function actionRows(): EngineActionRow[] {
+    return [
+        new EngineActionRow('retry', vscode.l10n.t('Retry'), 'refresh', { command: 'dockerLessons.refresh', title: vscode.l10n.t('Retry') }),
+        new EngineActionRow('logs', vscode.l10n.t('Show Logs'), 'output', { command: 'dockerLessons.showLogs', title: vscode.l10n.t('Show Logs') }),
+        new EngineActionRow('settings', vscode.l10n.t('Docker Endpoint Settings'), 'gear', { command: 'dockerLessons.openSettings', title: vscode.l10n.t('Docker Endpoint Settings') }),
+        new EngineActionRow('lessons', vscode.l10n.t('The lessons still work without Docker: they show what would happen.'), 'book'),
+    ];
 }

@@ -54,7 +54,7 @@ describe('cli: containerCall', () => {
 
     for (const [action, [cli, api]] of Object.entries(expected) as [ContainerAction, [string, string]][]) {
         it(`${action}: ${cli} / ${api}`, () => {
-            assert.deepEqual(containerCall(action, 'web'), { cli, api });
+            assert.deepEqual(containerCall(action, 'web'), { cli, api, subject: 'web' });
         });
     }
 
@@ -82,7 +82,7 @@ describe('cli: imageCall and the fixed calls', () => {
 
     for (const [action, [cli, api]] of Object.entries(expected) as [ImageAction, [string, string]][]) {
         it(`${action}: ${cli}`, () => {
-            assert.deepEqual(imageCall(action, 'busybox:1.36'), { cli, api });
+            assert.deepEqual(imageCall(action, 'busybox:1.36'), { cli, api, subject: 'busybox:1.36' });
         });
     }
 

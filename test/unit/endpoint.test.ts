@@ -164,7 +164,8 @@ describe('endpoint: parseDockerHost', () => {
 
     const bad: Array<[string, RegExp]> = [
         ['', /expected a URL/],
-        ['localhost:2375', /expected a URL/],
+        ['local host:2375', /expected a URL/],
+        ['host:port', /expected a URL/],
         ['/var/run/docker.sock', /expected a URL/],
         ['unix://relative', /absolute path/],
         ['unix://', /absolute path/],
@@ -228,7 +229,7 @@ describe('endpoint: resolveEndpoint order', () => {
     });
 
     it('a bad setting is badConfig, not silently skipped', () => {
-        const err = badConfig(() => resolveEndpoint(inputs({ setting: 'localhost:2375', env: { DOCKER_HOST: 'unix:///ok.sock' } })));
+        const err = badConfig(() => resolveEndpoint(inputs({ setting: 'local host:2375', env: { DOCKER_HOST: 'unix:///ok.sock' } })));
         assert.equal(err.detail, 'setting');
     });
 

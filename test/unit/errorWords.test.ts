@@ -41,6 +41,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         hostNotUrl: { id: 'hostNotUrl', host: 'localhost:2375' },
         unixNotAbsolute: { id: 'unixNotAbsolute', host: 'unix://docker.sock' },
         npipeForm: { id: 'npipeForm', host: 'npipe://pipe' },
+        npipeNotWindows: { id: 'npipeNotWindows', host: 'npipe:////./pipe/docker_engine' },
         hostPortInvalid: { id: 'hostPortInvalid', host: 'tcp://[::1' },
         hostNameMissing: { id: 'hostNameMissing', host: 'tcp://:2375' },
         portRange: { id: 'portRange', host: 'tcp://127.0.0.1:99999' },
@@ -51,6 +52,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         contextMissing: { id: 'contextMissing', context: 'remote', file: '/home/me/.docker/contexts/meta/ab/meta.json' },
         contextNoEndpoint: { id: 'contextNoEndpoint', context: 'remote' },
         noAnswer: { id: 'noAnswer', endpoint: WHERE, seconds: 10 },
+        socketGroup: { id: 'socketGroup', socket: WHERE, group: 'root' },
     };
     /** Words allowed in Korean text: product names, protocols, and the settings / commands in backticks. */
     const ALLOWED = /^(Docker|Desktop|Engine|API|SSH|VPN|JSON|URL|docker|context|unix|npipe|tcp|ssh|fd|rootless)$/;

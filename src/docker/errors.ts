@@ -35,12 +35,13 @@ export type DockerReason =
     | { readonly id: 'fileNotJson'; readonly file: string }
     | { readonly id: 'contextMissing'; readonly context: string; readonly file: string }
     | { readonly id: 'contextNoEndpoint'; readonly context: string }
-    | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number };
+    | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number }
+    | { readonly id: 'notAList'; readonly endpoint: string; readonly request: string; readonly sample: string };
 
 export type DockerReasonId = DockerReason['id'];
 
 /** Every reason id, for tests that check each has words in every language. */
-export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer'];
+export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'notAList'];
 
 export class DockerError extends Error {
     readonly kind: DockerErrorKind;

@@ -3,6 +3,8 @@ import { Engine } from '../docker/engine';
 import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSummary } from '../docker/types';
 import { EngineModel } from './engineModel';
 import { Emitter } from './emitter';
+import { ExpectedEvents } from './expectedEvents';
+import { SocketWatch, watchSocket } from './socketWatch';
 
 export interface DockerSnapshot {
     readonly images: readonly ImageSummary[];
@@ -30,6 +32,8 @@ export interface RefreshOptions {
     readonly debounceMs?: number;
     readonly backoffStartMs?: number;
     readonly backoffMaxMs?: number;
+    /** After a container action of ours, its event must arrive within this time, or the stream is replaced. */
+    readonly eventWaitMs?: number;
 }
 
 /**
@@ -57,6 +61,9 @@ export class RefreshManager extends Disposable {
     private readonly debounceMs: number;
     private readonly backoffStartMs: number;
     private readonly backoffMaxMs: number;
+    private readonly eventWaitMs: number;
+    private readonly expected: ExpectedEvents;
+    private socketWatch: SocketWatch | undefined;
     /** Images and containers, kept current per event. */
     readonly model: EngineModel;
 
@@ -70,6 +77,17 @@ export class RefreshManager extends Disposable {
         this.backoffStartMs = options.backoffStartMs ?? 1000;
         this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
         this.backoffMs = this.backoffStartMs;
+        this.eventWaitMs = options.eventWaitMs ?? 3000;
+        this.expected = new ExpectedEvents(this.eventWaitMs, (id) => this.eventMissing(id));
+        this.register(
+            engine.onDidAct((id, phase) => {
+                if (phase === 'start' && this.events && this.active) {
+                    this.expected.begin(id);
+                } else if (phase !== 'start') {
+                    this.expected.end(id, phase === 'done');
+                }
+            }),
+        );
         this.model = new EngineModel(() => this.engine.client(), {
             batchMs: this.debounceMs,
             onBatchError: (e) => {
@@ -144,7 +162,9 @@ export class RefreshManager extends Disposable {
     async settle(): Promise<void> {
         if (this.events && this.model.at > 0 && this.engine.state.state === 'connected' && !this.inFlight) {
             await new Promise((r) => setTimeout(r, this.debounceMs * 2));
-            await this.model.whenSettled();
+            // the events of our own actions, or (when one is missing) the new stream and list
+            await this.expected.whenMet();
+            await this.whenIdle();
             return;
         }
         await this.refresh();
@@ -187,11 +207,15 @@ export class RefreshManager extends Disposable {
                 await this.startEvents();
             }
             await this.model.load();
+            this.engine.listsAnswered();
             clearTimeout(this.reconnectTimer);
             this.reconnectTimer = undefined;
+            this.unwatchSocket();
             this.log.debug(`listed ${this.model.images.size} images and ${this.model.containers.size} containers in ${Date.now() - started} ms`);
         } catch (e) {
-            const err = this.engine.markFailure(e);
+            // a list that fails (a 500, a reply that is not a list) is shown as a failure, not as
+            // "connected" beside stale rows or as an empty engine
+            const err = this.engine.markListFailure(e);
             this.log.warn(`refresh failed: ${err.kind}: ${err.message}`);
             if (this.engine.state.state !== 'connected') {
                 this.model.clear();
@@ -233,6 +257,7 @@ export class RefreshManager extends Disposable {
                 opened();
             },
             onEvent: (event) => {
+                this.expected.seen(event);
                 this.eventReceived.fire(event);
                 this.model.queue(event);
             },
@@ -272,6 +297,7 @@ export class RefreshManager extends Disposable {
         const delay = this.backoffMs;
         this.backoffMs = Math.min(this.backoffMaxMs, this.backoffMs * 2);
         this.log.debug(`Engine unreachable; trying again in ${delay} ms`);
+        this.watchLocalSocket();
         this.reconnectTimer = setTimeout(() => {
             this.reconnectTimer = undefined;
             void this.refresh();
@@ -281,11 +307,51 @@ export class RefreshManager extends Disposable {
     private stopEvents(): void {
         const e = this.events;
         this.events = undefined;
+        this.expected.clear();
         e?.dispose();
+    }
+
+    /** An action of ours produced no event: the stream was accepted but is silent. Replace it and list once. */
+    private eventMissing(id: string): void {
+        if (!this.events || !this.active || this.isDisposed) {
+            return;
+        }
+        this.log.warn(`no event for ${id.slice(0, 12)} within ${this.eventWaitMs} ms after our action: the events stream looks silent; reconnecting it and listing again`);
+        this.stopEvents();
+        void this.refresh();
+    }
+
+    /**
+     * While a local engine is away, watch its socket's folder: a daemon that starts again creates the
+     * socket, and we try at once instead of waiting out the backoff (up to 30 s).
+     */
+    private watchLocalSocket(): void {
+        const socketPath = this.engine.state.endpoint?.kind === 'unix' ? this.engine.state.endpoint.socketPath : undefined;
+        if (!socketPath || this.socketWatch?.socketPath === socketPath) {
+            return;
+        }
+        this.unwatchSocket();
+        this.socketWatch = watchSocket(socketPath, () => {
+            if (!this.reconnectTimer || !this.active || this.isDisposed) {
+                return;
+            }
+            this.log.debug(`${socketPath} changed: trying now`);
+            clearTimeout(this.reconnectTimer);
+            this.reconnectTimer = undefined;
+            // a socket file that appears may not listen yet: a refusal now retries after the shortest delay
+            this.backoffMs = this.backoffStartMs;
+            void this.refresh();
+        });
+    }
+
+    private unwatchSocket(): void {
+        this.socketWatch?.dispose();
+        this.socketWatch = undefined;
     }
 
     private stop(): void {
         this.stopEvents();
+        this.unwatchSocket();
         clearTimeout(this.reconnectTimer);
         this.reconnectTimer = undefined;
         this.backoffMs = this.backoffStartMs;

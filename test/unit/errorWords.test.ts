@@ -51,6 +51,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         contextMissing: { id: 'contextMissing', context: 'remote', file: '/home/me/.docker/contexts/meta/ab/meta.json' },
         contextNoEndpoint: { id: 'contextNoEndpoint', context: 'remote' },
         noAnswer: { id: 'noAnswer', endpoint: WHERE, seconds: 10 },
+        notAList: { id: 'notAList', endpoint: WHERE, request: 'GET /containers/json', sample: '"<html>garbage…"' },
     };
     /** Words allowed in Korean text: product names, protocols, and the settings / commands in backticks. */
     const ALLOWED = /^(Docker|Desktop|Engine|API|SSH|VPN|JSON|URL|docker|context|unix|npipe|tcp|ssh|fd|rootless)$/;
@@ -102,7 +103,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         it(`reason ${id}: Korean words, the values kept, no English`, () => {
             const r = reasons[id];
             const ko = testL10n('ko');
-            const m = describeErrorIn(ko, new DockerError(id === 'noAnswer' ? 'timeout' : 'badConfig', 'an English log line', { reason: r }), WHERE);
+            const m = describeErrorIn(ko, new DockerError(id === 'noAnswer' ? 'timeout' : id === 'notAList' ? 'http' : 'badConfig', 'an English log line', { reason: r }), WHERE);
             assert.deepEqual(ko.missing, []);
             assert.match(m.message, HANGUL);
             const values = Object.entries(r)

@@ -79,6 +79,16 @@ export class RefreshManager extends Disposable {
         this.backoffMs = this.backoffStartMs;
         this.eventWaitMs = options.eventWaitMs ?? 3000;
         this.expected = new ExpectedEvents(this.eventWaitMs, (id) => this.eventMissing(id));
+        // whatever noticed it (a list, the version, an event batch): an unreachable engine shows no rows
+        this.register(
+            engine.onDidChangeState((st) => {
+                if (st.state === 'unreachable' && this.model.at) {
+                    this.model.clear();
+                    this.stopEvents();
+                    this.scheduleReconnect();
+                }
+            }),
+        );
         this.register(
             engine.onDidAct((id, phase) => {
                 if (phase === 'start' && this.events && this.active) {

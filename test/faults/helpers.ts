@@ -25,8 +25,10 @@ export function unixEndpoint(socketPath: string): DockerEndpoint {
 /** The Engine + RefreshManager the extension builds, with a view that is visible; logs kept. */
 export function productOn(endpoint: DockerEndpoint, options: RefreshOptions & { timeoutMs?: number } = {}) {
     const logs: string[] = [];
+    const t0 = performance.now();
     const engine = new Engine({ resolveEndpoint: () => endpoint, clientFactory: () => createDockerClient, timeoutMs: () => options.timeoutMs ?? 5000, log: (m) => logs.push(m) });
-    const refresh = new RefreshManager(engine, { debug: (m) => logs.push(m), warn: (m) => logs.push(`WARN ${m}`) }, { debounceMs: 10, ...options });
+    engine.onDidChangeState((st) => logs.push(`state ${st.state}${st.error ? `: ${st.error.kind}: ${st.error.message}` : ''}`));
+    const refresh = new RefreshManager(engine, { debug: (m) => logs.push(`${Math.round(performance.now() - t0)} ${m}`), warn: (m) => logs.push(`${Math.round(performance.now() - t0)} WARN ${m}`) }, { debounceMs: 10, ...options });
     let listener: ((e: { visible: boolean }) => void) | undefined;
     const view: VisibleView = { visible: true, onDidChangeVisibility: (l) => ((listener = l), { dispose: () => (listener = undefined) }) };
     return {

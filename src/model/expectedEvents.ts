@@ -3,6 +3,7 @@
  * engine accepted but that delivers nothing looks healthy otherwise; the only cheap way to notice it
  * without idle polling is an action of ours whose event does not arrive. No `vscode` import.
  */
+import type { ActionPhase } from '../docker/actionWatch';
 import type { EngineEvent } from '../docker/types';
 
 interface Expectation {
@@ -30,6 +31,15 @@ export class ExpectedEvents {
 
     get size(): number {
         return this.pending.size;
+    }
+
+    /** A container action of ours starts (expected only while a stream is live) or ends. */
+    action(id: string, phase: ActionPhase, streamLive: boolean): void {
+        if (phase !== 'start') {
+            this.end(id, phase === 'done');
+        } else if (streamLive) {
+            this.begin(id);
+        }
     }
 
     /** A container action of ours starts (or has just created the container). */

@@ -4,7 +4,7 @@ import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSum
 import { EngineModel } from './engineModel';
 import { Emitter } from './emitter';
 import { ExpectedEvents } from './expectedEvents';
-import { SocketWatch, watchSocket } from './socketWatch';
+import { SocketWatcher } from './socketWatch';
 
 export interface DockerSnapshot {
     readonly images: readonly ImageSummary[];
@@ -63,7 +63,7 @@ export class RefreshManager extends Disposable {
     private readonly backoffMaxMs: number;
     private readonly eventWaitMs: number;
     private readonly expected: ExpectedEvents;
-    private socketWatch: SocketWatch | undefined;
+    private readonly socketWatch = new SocketWatcher();
     /** Images and containers, kept current per event. */
     readonly model: EngineModel;
 
@@ -89,15 +89,7 @@ export class RefreshManager extends Disposable {
                 }
             }),
         );
-        this.register(
-            engine.onDidAct((id, phase) => {
-                if (phase === 'start' && this.events && this.active) {
-                    this.expected.begin(id);
-                } else if (phase !== 'start') {
-                    this.expected.end(id, phase === 'done');
-                }
-            }),
-        );
+        this.register(engine.onDidAct((id, phase) => this.expected.action(id, phase, !!this.events && this.active)));
         this.model = new EngineModel(() => this.engine.client(), {
             batchMs: this.debounceMs,
             onBatchError: (e) => {
@@ -220,7 +212,7 @@ export class RefreshManager extends Disposable {
             this.engine.listsAnswered();
             clearTimeout(this.reconnectTimer);
             this.reconnectTimer = undefined;
-            this.unwatchSocket();
+            this.socketWatch.dispose();
             this.log.debug(`listed ${this.model.images.size} images and ${this.model.containers.size} containers in ${Date.now() - started} ms`);
         } catch (e) {
             // a list that fails (a 500, a reply that is not a list) is shown as a failure, not as
@@ -331,37 +323,24 @@ export class RefreshManager extends Disposable {
         void this.refresh();
     }
 
-    /**
-     * While a local engine is away, watch its socket's folder: a daemon that starts again creates the
-     * socket, and we try at once instead of waiting out the backoff (up to 30 s).
-     */
+    /** While a local engine is away, a daemon that starts again (and creates its socket) is tried at once. */
     private watchLocalSocket(): void {
-        const socketPath = this.engine.state.endpoint?.kind === 'unix' ? this.engine.state.endpoint.socketPath : undefined;
-        if (!socketPath || this.socketWatch?.socketPath === socketPath) {
-            return;
-        }
-        this.unwatchSocket();
-        this.socketWatch = watchSocket(socketPath, () => {
-            if (!this.reconnectTimer || !this.active || this.isDisposed) {
-                return;
+        const st = this.engine.state;
+        this.socketWatch.watch(st.endpoint?.kind === 'unix' ? st.endpoint.socketPath : undefined, () => {
+            if (this.reconnectTimer && this.active && !this.isDisposed) {
+                this.log.debug('the socket changed: trying now');
+                clearTimeout(this.reconnectTimer);
+                this.reconnectTimer = undefined;
+                // a socket file that appears may not listen yet: a refusal retries after the shortest delay
+                this.backoffMs = this.backoffStartMs;
+                void this.refresh();
             }
-            this.log.debug(`${socketPath} changed: trying now`);
-            clearTimeout(this.reconnectTimer);
-            this.reconnectTimer = undefined;
-            // a socket file that appears may not listen yet: a refusal now retries after the shortest delay
-            this.backoffMs = this.backoffStartMs;
-            void this.refresh();
         });
-    }
-
-    private unwatchSocket(): void {
-        this.socketWatch?.dispose();
-        this.socketWatch = undefined;
     }
 
     private stop(): void {
         this.stopEvents();
-        this.unwatchSocket();
+        this.socketWatch.dispose();
         clearTimeout(this.reconnectTimer);
         this.reconnectTimer = undefined;
         this.backoffMs = this.backoffStartMs;

@@ -28,3 +28,21 @@ export function watchSocket(socketPath: string, onChange: () => void): SocketWat
     watcher.on('error', () => watcher.close());
     return { socketPath, dispose: () => watcher.close() };
 }
+
+/** At most one watch, on the socket asked for last; `watch(undefined)` or `dispose()` ends it. */
+export class SocketWatcher {
+    private current: SocketWatch | undefined;
+
+    watch(socketPath: string | undefined, onChange: () => void): void {
+        if (socketPath && this.current?.socketPath === socketPath) {
+            return;
+        }
+        this.dispose();
+        this.current = socketPath ? watchSocket(socketPath, onChange) : undefined;
+    }
+
+    dispose(): void {
+        this.current?.dispose();
+        this.current = undefined;
+    }
+}

@@ -1,40 +1,13 @@
 import { Disposable, IDisposable } from '../common/disposable';
+import { DockerSnapshot, EMPTY, RefreshLog, RefreshOptions, VisibleView } from './refreshTypes';
 import { Engine } from '../docker/engine';
-import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSummary } from '../docker/types';
+import { Disposable as DockerDisposable, EngineEvent } from '../docker/types';
 import { EngineModel } from './engineModel';
 import { Emitter } from './emitter';
 import { ExpectedEvents } from './expectedEvents';
 import { SocketWatcher } from './socketWatch';
 
-export interface DockerSnapshot {
-    readonly images: readonly ImageSummary[];
-    readonly containers: readonly ContainerSummary[];
-    /** When the lists were read (ms since epoch); 0 before the first read. */
-    readonly at: number;
-}
-
-const EMPTY: DockerSnapshot = { images: [], containers: [], at: 0 };
-
-/** What refresh needs of a view: whether it is visible, and when that changes (a VS Code TreeView fits). */
-export interface VisibleView {
-    readonly visible: boolean;
-    onDidChangeVisibility(listener: (e: { readonly visible: boolean }) => void): IDisposable;
-}
-
-/** Where refresh writes what it does (the extension's Logger fits). */
-export interface RefreshLog {
-    debug(message: string): void;
-    warn(message: string): void;
-}
-
-export interface RefreshOptions {
-    /** Events within this window are applied to the model as one batch. */
-    readonly debounceMs?: number;
-    readonly backoffStartMs?: number;
-    readonly backoffMaxMs?: number;
-    /** After a container action of ours, its event must arrive within this time, or the stream is replaced. */
-    readonly eventWaitMs?: number;
-}
+export type { DockerSnapshot, RefreshLog, RefreshOptions, VisibleView } from './refreshTypes';
 
 /**
  * The one owner of refresh. Nothing runs until a view is visible. Then: follow Docker's events
@@ -56,6 +29,7 @@ export class RefreshManager extends Disposable {
     private reconnectTimer: NodeJS.Timeout | undefined;
     private backoffMs: number;
     private lastFailureAt = 0;
+    private lastQuickCheck = 0;
     private inFlight: Promise<void> | undefined;
     private again = false;
     private readonly debounceMs: number;
@@ -64,8 +38,7 @@ export class RefreshManager extends Disposable {
     private readonly eventWaitMs: number;
     private readonly expected: ExpectedEvents;
     private readonly socketWatch = new SocketWatcher();
-    /** Images and containers, kept current per event. */
-    readonly model: EngineModel;
+    readonly model: EngineModel; // images and containers, kept current per event
 
     constructor(
         private readonly engine: Engine,
@@ -79,7 +52,7 @@ export class RefreshManager extends Disposable {
         this.backoffMs = this.backoffStartMs;
         this.eventWaitMs = options.eventWaitMs ?? 3000;
         this.expected = new ExpectedEvents(this.eventWaitMs, (id) => this.eventMissing(id));
-        // whatever noticed it (a list, the version, an event batch): an unreachable engine shows no rows
+        // an unreachable engine shows no rows, whatever noticed it (a list, the version, an event batch)
         this.register(
             engine.onDidChangeState((st) => {
                 if (st.state === 'unreachable' && this.model.at) {
@@ -272,9 +245,14 @@ export class RefreshManager extends Disposable {
                 this.events = undefined;
                 if (error && this.active) {
                     this.log.warn(`events stream closed: ${error.message}`);
-                    // Events may have been missed: a full list after a backoff tells whether the
-                    // Engine went away or just the stream, and starts the stream again.
-                    this.scheduleReconnect();
+                    // Events may have been missed: a full list tells whether the Engine went away or
+                    // just the stream, and starts it again; at once the first time, else after a backoff
+                    if (!this.reconnectTimer && Date.now() - this.lastQuickCheck > this.backoffMaxMs) {
+                        this.lastQuickCheck = Date.now();
+                        void this.refresh();
+                    } else {
+                        this.scheduleReconnect();
+                    }
                 }
             },
         });

@@ -601,9 +601,10 @@ export function stopStaleEngine(dir, { log = console.error } = {}) {
  * @param {{ log?: (line: string) => void, handleSignals?: boolean }} [options]
  * @returns {Promise<{ dockerHost: string, dir: string, registry: string, socketPath: string,
  *   images: { helloWorld: string, busybox: string }, timings: { startMs: number, seedMs: number, stopMs?: number },
- *   stop: () => Promise<void> }>}
+ *   stop: () => Promise<void>, killDockerd: () => Promise<void>, startDockerd: () => Promise<void> }>}
+ * `seedImages: false` skips building and pushing the seed images (the fault suite needs none).
  */
-export async function startEngine({ log = console.error, handleSignals = true } = {}) {
+export async function startEngine({ log = console.error, handleSignals = true, seedImages = true } = {}) {
     const tools = preflight();
     const t0 = performance.now();
     const dir = fs.mkdtempSync('/tmp/dl.');
@@ -735,7 +736,7 @@ export async function startEngine({ log = console.error, handleSignals = true } 
         registryProc = spawnLogged(tools, [tools.registry, 'serve', path.join(dir, 'registry-config.yml')], registryLog);
         // with dockerd's own --pidfile, what stopStaleEngine() needs after a run that could not clean up
         fs.writeFileSync(path.join(dir, 'registry.pid'), `${registryProc.pid}\n`);
-        dockerd = spawnLogged(
+        const spawnDockerd = () => spawnLogged(
             tools,
             [
                 tools.dockerd,
@@ -752,6 +753,7 @@ export async function startEngine({ log = console.error, handleSignals = true } 
             ],
             dockerdLog,
         );
+        dockerd = spawnDockerd();
 
         // The registry answers `GET /v2/` with 200 once it listens.
         const regDeadline = Date.now() + REGISTRY_TIMEOUT_MS;
@@ -769,27 +771,53 @@ export async function startEngine({ log = console.error, handleSignals = true } 
             await sleep(50);
         }
 
-        const pingDeadline = Date.now() + PING_TIMEOUT_MS;
-        for (;;) {
-            if (dockerd.exitCode !== null || dockerd.signalCode !== null) {
-                throw new Error(`dockerd exited (${dockerd.exitCode ?? dockerd.signalCode}). Its log:\n${tail(dockerdLog)}`);
+        const waitForPing = async () => {
+            const pingDeadline = Date.now() + PING_TIMEOUT_MS;
+            for (;;) {
+                if (dockerd.exitCode !== null || dockerd.signalCode !== null) {
+                    throw new Error(`dockerd exited (${dockerd.exitCode ?? dockerd.signalCode}). Its log:\n${tail(dockerdLog)}`);
+                }
+                const ok = await httpGet({ socketPath, path: '/_ping' }).then((r) => r.status === 200 && r.body === 'OK', () => false);
+                if (ok) {
+                    break;
+                }
+                if (Date.now() > pingDeadline) {
+                    throw new Error(`dockerd did not answer /_ping on ${socketPath} within ${PING_TIMEOUT_MS / 1000} s. Its log:\n${tail(dockerdLog)}`);
+                }
+                await sleep(100);
             }
-            const ok = await httpGet({ socketPath, path: '/_ping' }).then((r) => r.status === 200 && r.body === 'OK', () => false);
-            if (ok) {
-                break;
-            }
-            if (Date.now() > pingDeadline) {
-                throw new Error(`dockerd did not answer /_ping on ${socketPath} within ${PING_TIMEOUT_MS / 1000} s. Its log:\n${tail(dockerdLog)}`);
-            }
-            await sleep(100);
-        }
+        };
+        await waitForPing();
         timings.startMs = since(t0);
+
+        // For the fault suite: dockerd dies (SIGKILL, its socket file left behind) and comes back on
+        // the same socket. Only the dockerd this module started is signalled, by pid.
+        engine.killDockerd = async () => {
+            const child = dockerd;
+            child.killedOnPurpose = true;
+            try {
+                process.kill(child.pid, 'SIGKILL');
+            } catch {
+                // already gone
+            }
+            await exitedWithin(child, 5000);
+            for (const pid of leftoverContainerd(dir)) {
+                terminateSync(pid, 2_000);
+            }
+            fs.rmSync(path.join(dir, 'dockerd.pid'), { force: true });
+            // the next dockerd would trust a containerd pid file and wait for that containerd's socket
+            fs.rmSync(path.join(dir, 'exec', 'containerd', 'containerd.pid'), { force: true });
+        };
+        engine.startDockerd = async () => {
+            dockerd = spawnDockerd();
+            await waitForPing();
+        };
         log(`engine: dockerd (pid ${dockerd.pid}) and registry (pid ${registryProc.pid}, ${registry}) up in ${timings.startMs} ms at ${dockerHost}`);
 
         const t1 = performance.now();
         const docker = new Docker({ socketPath });
         try {
-            engine.images = await seed(docker, dir, registry, tools, log);
+            engine.images = seedImages ? await seed(docker, dir, registry, tools, log) : undefined;
         } catch (e) {
             e.message = `Seeding the private Docker engine failed: ${e.message}\ndockerd log:\n${tail(dockerdLog, 15)}\nregistry log:\n${tail(registryLog, 10)}`;
             throw e;
@@ -797,8 +825,9 @@ export async function startEngine({ log = console.error, handleSignals = true } 
         timings.seedMs = since(t1);
 
         // Tell about a crash while the tests run (not an error: the tests will say what failed).
-        dockerd.exited.then(({ code, signal }) => {
-            if (!stopping) {
+        const first = dockerd;
+        first.exited.then(({ code, signal }) => {
+            if (!stopping && !first.killedOnPurpose) {
                 log(`engine: dockerd exited unexpectedly (${code ?? signal}). Its log:\n${tail(dockerdLog)}`);
             }
         });

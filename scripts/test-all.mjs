@@ -1,5 +1,6 @@
 // `npm test`: build, typecheck, lint and the project's checks, then every test layer:
-//   unit (Node) → docker (real private engine) → host (real VS Code: code-server) → e2e (Playwright)
+//   unit (Node) → faults (fake engines, a delaying proxy, its own private dockerd killed and restarted)
+//   → docker (real private engine) → host (real VS Code: code-server) → e2e (Playwright)
 //   → start (`npm start` signalled: nothing it started may be left).
 // Starts the private Docker engine once for the layers that need it and always stops it.
 // Ends with one plain line: `N passed, N failed` (`, N skipped` outside CI).
@@ -16,6 +17,7 @@ const only = onlyIdx > 0 ? process.argv[onlyIdx + 1].split(',') : undefined;
 const wants = (layer) => !only || only.includes(layer);
 const resultsDir = join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
+rmSync(join(resultsDir, 'faults-figures.json'), { force: true });
 
 const rows = [];
 const started = Date.now();
@@ -100,12 +102,16 @@ try {
     await check('l10n', node, ['scripts/check-l10n.mjs']);
 
     if (!built) {
-        for (const l of ['unit', 'docker', 'host', 'e2e', 'start'].filter(wants)) {
+        for (const l of ['unit', 'faults', 'docker', 'host', 'e2e', 'start'].filter(wants)) {
             rows.push({ layer: l, passed: 0, failed: 1, skipped: 0, ms: 0, note: 'not run: the build or typecheck failed' });
         }
     } else {
         if (wants('unit')) {
             await layer('unit', node, ['scripts/run-mocha.mjs', 'unit']);
+        }
+        if (wants('faults')) {
+            // starts and stops its own private dockerd (it kills it on purpose), before the shared one
+            await layer('faults', node, ['scripts/run-mocha.mjs', 'faults']);
         }
         const engineLayers = ['docker', 'host', 'e2e'].filter(wants);
         if (engineLayers.length) {
@@ -149,6 +155,15 @@ for (const r of rows) {
     for (const f of r.failures ?? []) {
         console.log(`    ✗ ${f.title}: ${String(f.error).split('\n')[0]}`);
     }
+}
+try {
+    const figures = JSON.parse(readFileSync(join(resultsDir, 'faults-figures.json'), 'utf8'));
+    console.log('fault suite figures:');
+    for (const [k, v] of Object.entries(figures)) {
+        console.log(`    ${k}: ${v}`);
+    }
+} catch {
+    // the faults layer did not run
 }
 const sum = (k) => rows.reduce((a, r) => a + (r[k] ?? 0), 0);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -46,6 +46,8 @@ export function reasonText(l10n: L10n, r: DockerReason): string {
             return l10n.t('Docker at {0} did not answer within {1} s.', r.endpoint, r.seconds);
         case 'socketGroup':
             return l10n.t('Permission denied on the Docker socket {0}: it belongs to the group "{1}".', r.socket, r.group);
+        case 'notAList':
+            return l10n.t('Docker at {0} answered {1} with something that is not a list: {2}', r.endpoint, r.request, r.sample);
     }
 }
 
@@ -123,7 +125,7 @@ export function describeErrorIn(l10n: L10n, err: DockerError, where?: string, su
             return { message: l10n.t('Cancelled.'), next: '' };
         case 'http':
             return {
-                message: l10n.t('Docker answered with an error. The engine says: {0}', err.message),
+                message: err.reason ? reasonText(l10n, err.reason) : l10n.t('Docker answered with an error. The engine says: {0}', err.message),
                 next: l10n.t('Show Logs has the details.'),
             };
         default:

@@ -5,6 +5,7 @@
  */
 import Dockerode from 'dockerode';
 import { buildImage } from './build';
+import { dialGet, requireList } from './dockerodeCalls';
 import { dockerodeOptions } from './dockerodeOptions';
 import { attachAndStart, execCapture, execSession, OwnedStream, streamEvents, streamLogs, streamStats } from './dockerodeStreams';
 import { classifyError, DockerError } from './errors';
@@ -85,18 +86,18 @@ export class DockerodeClient implements DockerClient {
     }
 
     listImages(signal?: AbortSignal): Promise<ImageSummary[]> {
-        return this.call(signal, async (abortSignal) => mapImages(await this.docker.listImages({ all: false, abortSignal })));
+        return this.call(signal, async (abortSignal) => mapImages(requireList(this.endpoint, 'GET /images/json', await this.docker.listImages({ all: false, abortSignal }))));
     }
 
     listContainers(signal?: AbortSignal, ids?: readonly string[]): Promise<ContainerSummary[]> {
         const filters = ids ? { filters: JSON.stringify({ id: ids }) } : {};
-        return this.call(signal, async (abortSignal) => mapContainers(await this.docker.listContainers({ all: true, size: false, ...filters, abortSignal })));
+        return this.call(signal, async (abortSignal) => mapContainers(requireList(this.endpoint, 'GET /containers/json', await this.docker.listContainers({ all: true, size: false, ...filters, abortSignal }))));
     }
 
     /** `GET /images/{ref}/json`, as a list row; `undefined` on 404. */
     async findImage(ref: string, signal?: AbortSignal): Promise<ImageSummary | undefined> {
         try {
-            const raw = (await this.call(signal, (abortSignal) => (this.docker.getImage(ref).inspect as unknown as (o: object) => Promise<Record<string, unknown>>).call(this.docker.getImage(ref), { abortSignal }))) as {
+            const raw = (await this.call(signal, (abortSignal) => dialGet(this.docker, `/images/${ref}/json`, abortSignal, 'no such image'))) as {
                 Created?: string;
                 Config?: { Labels?: unknown };
             };
@@ -116,15 +117,12 @@ export class DockerodeClient implements DockerClient {
     }
 
     inspectImage(id: string, signal?: AbortSignal): Promise<ImageDetails> {
-        return this.call(signal, async (abortSignal) =>
-            mapImageDetails(await (this.docker.getImage(id).inspect as unknown as (o: object) => Promise<unknown>).call(this.docker.getImage(id), { abortSignal })),
-        );
+        // dockerode's image inspect and history drop the signal: dialGet passes it to the request
+        return this.call(signal, async (abortSignal) => mapImageDetails(await dialGet(this.docker, `/images/${id}/json`, abortSignal, 'no such image')));
     }
 
     imageHistory(id: string, signal?: AbortSignal): Promise<LayerInfo[]> {
-        const image = this.docker.getImage(id);
-        // dockerode's history() takes no options: passing any makes it expect a callback
-        return this.call(signal, async () => mapHistory(await image.history()));
+        return this.call(signal, async (abortSignal) => mapHistory(await dialGet(this.docker, `/images/${id}/history`, abortSignal, 'no such image')));
     }
 
     /** Container state changes: 304 (already in that state) is not an error. */

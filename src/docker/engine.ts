@@ -3,6 +3,7 @@
  * whether the Engine answered. No `vscode` import; the UI listens through `onDidChangeState`.
  */
 import { classifyError, DockerError, isConnectionError } from './errors';
+import { ActionListener, watchActions } from './actionWatch';
 import type { ClientFactory } from './loader';
 import { DockerClient, DockerEndpoint, EngineVersion } from './types';
 
@@ -31,7 +32,10 @@ export interface EngineDeps {
 export class Engine {
     private current: DockerClient | undefined;
     private stateValue: EngineState = { state: 'idle' };
+    /** The last list failed although the engine answers pings: shown until a list answers. */
+    private listFailed = false;
     private readonly listeners = new Set<Listener>();
+    private readonly actionListeners = new Set<ActionListener>();
 
     constructor(private readonly deps: EngineDeps) {}
 
@@ -42,6 +46,12 @@ export class Engine {
     onDidChangeState(listener: Listener): { dispose(): void } {
         this.listeners.add(listener);
         return { dispose: () => this.listeners.delete(listener) };
+    }
+
+    /** A container action of ours starts or ends (the refresh owner expects its event). */
+    onDidAct(listener: ActionListener): { dispose(): void } {
+        this.actionListeners.add(listener);
+        return { dispose: () => this.actionListeners.delete(listener) };
     }
 
     private setState(state: EngineState): void {
@@ -69,7 +79,8 @@ export class Engine {
             try {
                 const factory = this.deps.clientFactory();
                 this.deps.log(`Docker client loaded in ${Date.now() - started} ms; endpoint ${endpoint.display} (from ${endpoint.source}${endpoint.contextName ? ` "${endpoint.contextName}"` : ''})`);
-                this.current = factory(endpoint, { timeoutMs: this.deps.timeoutMs() });
+                // our own container actions are reported, so a silent events stream can be noticed
+                this.current = watchActions(factory(endpoint, { timeoutMs: this.deps.timeoutMs() }), (id, phase) => this.actionListeners.forEach((l) => l(id, phase)));
             } catch (e) {
                 // a client that cannot be built (bad TLS files, a broken bundle) is a failure to show, not to swallow
                 const err = classifyError(e);
@@ -93,7 +104,7 @@ export class Engine {
         } catch {
             return this.stateValue;
         }
-        if (this.stateValue.state !== 'connected') {
+        if (this.stateValue.state !== 'connected' && !this.listFailed) {
             this.setState({ state: 'connecting', endpoint: client.endpoint });
         }
         // reset() may replace the client while we wait: a stale answer must not set the new state
@@ -101,6 +112,11 @@ export class Engine {
             await client.ping(signal);
             const version = client.version(signal);
             if (opts.versionLater) {
+                if (client === this.current && this.listFailed) {
+                    // the ping answers, but the lists failed last time: keep showing why until they answer
+                    version.catch(() => undefined);
+                    return { state: 'connected', endpoint: client.endpoint };
+                }
                 if (client === this.current) {
                     this.setState({ state: 'connected', endpoint: client.endpoint, version: this.stateValue.version });
                 }
@@ -126,6 +142,7 @@ export class Engine {
     markFailure(e: unknown): DockerError {
         const err = this.withSocketGroup(classifyError(e));
         if (isConnectionError(err.kind) || err.kind === 'apiVersion') {
+            this.listFailed = false;
             this.setState({ state: 'unreachable', endpoint: this.current?.endpoint, error: err });
         }
         return err;
@@ -141,8 +158,35 @@ export class Engine {
         return group ? new DockerError('permission', err.message, { detail: err.detail, cause: err, reason: { id: 'socketGroup', socket: endpoint.display, group } }) : err;
     }
 
+    /**
+     * A full list failed: whatever the kind (a 500, a reply that is not a list), the views cannot show
+     * the engine's contents, so the state says why instead of "connected" beside stale or empty rows.
+     */
+    markListFailure(e: unknown): DockerError {
+        const err = this.withSocketGroup(classifyError(e));
+        if (err.kind === 'cancelled') {
+            return err;
+        }
+        this.listFailed = !isConnectionError(err.kind);
+        this.setState({ state: 'unreachable', endpoint: this.current?.endpoint, error: err });
+        return err;
+    }
+
+    /** The lists answered: a list failure shown until now is over. */
+    listsAnswered(): void {
+        if (this.listFailed) {
+            this.listFailed = false;
+            this.setState({ state: 'connected', endpoint: this.current?.endpoint });
+            void this.current?.version().then(
+                (v) => this.stateValue.state === 'connected' && this.setState({ state: 'connected', endpoint: this.current?.endpoint, version: v }),
+                () => undefined,
+            );
+        }
+    }
+
     /** Forget the client (settings or contexts changed). */
     reset(): void {
+        this.listFailed = false;
         this.current?.dispose();
         this.current = undefined;
         this.setState({ state: 'idle' });
@@ -152,5 +196,6 @@ export class Engine {
         this.current?.dispose();
         this.current = undefined;
         this.listeners.clear();
+        this.actionListeners.clear();
     }
 }

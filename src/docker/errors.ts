@@ -38,12 +38,14 @@ export type DockerReason =
     | { readonly id: 'contextNoEndpoint'; readonly context: string }
     | { readonly id: 'noAnswer'; readonly endpoint: string; readonly seconds: number }
     /** EACCES on a unix socket: the group that owns it (the UI says when it is not `docker`). */
-    | { readonly id: 'socketGroup'; readonly socket: string; readonly group: string };
+    | { readonly id: 'socketGroup'; readonly socket: string; readonly group: string }
+    /** A list call answered with something that is not a JSON list. */
+    | { readonly id: 'notAList'; readonly endpoint: string; readonly request: string; readonly sample: string };
 
 export type DockerReasonId = DockerReason['id'];
 
 /** Every reason id, for tests that check each has words in every language. */
-export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'npipeNotWindows', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'socketGroup'];
+export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'npipeNotWindows', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'socketGroup', 'notAList'];
 
 export class DockerError extends Error {
     readonly kind: DockerErrorKind;

@@ -137,8 +137,8 @@ export class EngineModel {
     /** Empties the model (the engine went away or the endpoint changed). */
     clear(): void {
         this.dropPending();
-        this.replace([], []);
-        this.loadedAt = 0;
+        // `at` 0 before the views hear of it: an emptied model is "nothing known", never "an empty engine"
+        this.replace([], [], 0);
     }
 
     /** One event from the stream; applied with the others of its batch. */
@@ -296,13 +296,13 @@ export class EngineModel {
         }
     }
 
-    private replace(images: readonly ImageSummary[], containers: readonly ContainerSummary[]): void {
+    private replace(images: readonly ImageSummary[], containers: readonly ContainerSummary[], at = Date.now()): void {
         this.imageMap.clear();
         this.containerMap.clear();
         this.instances.clear();
         images.forEach((i) => this.imageMap.set(i.id, i));
         containers.forEach((c) => this.putContainer(c));
-        this.loadedAt = Date.now();
+        this.loadedAt = at;
         this.emit({ full: true, containers: NO_CHANGE, images: NO_CHANGE });
     }
 

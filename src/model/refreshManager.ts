@@ -1,36 +1,13 @@
 import { Disposable, IDisposable } from '../common/disposable';
+import { DockerSnapshot, EMPTY, RefreshLog, RefreshOptions, VisibleView } from './refreshTypes';
 import { Engine } from '../docker/engine';
-import { ContainerSummary, Disposable as DockerDisposable, EngineEvent, ImageSummary } from '../docker/types';
+import { Disposable as DockerDisposable, EngineEvent } from '../docker/types';
 import { EngineModel } from './engineModel';
 import { Emitter } from './emitter';
+import { ExpectedEvents } from './expectedEvents';
+import { SocketWatcher } from './socketWatch';
 
-export interface DockerSnapshot {
-    readonly images: readonly ImageSummary[];
-    readonly containers: readonly ContainerSummary[];
-    /** When the lists were read (ms since epoch); 0 before the first read. */
-    readonly at: number;
-}
-
-const EMPTY: DockerSnapshot = { images: [], containers: [], at: 0 };
-
-/** What refresh needs of a view: whether it is visible, and when that changes (a VS Code TreeView fits). */
-export interface VisibleView {
-    readonly visible: boolean;
-    onDidChangeVisibility(listener: (e: { readonly visible: boolean }) => void): IDisposable;
-}
-
-/** Where refresh writes what it does (the extension's Logger fits). */
-export interface RefreshLog {
-    debug(message: string): void;
-    warn(message: string): void;
-}
-
-export interface RefreshOptions {
-    /** Events within this window are applied to the model as one batch. */
-    readonly debounceMs?: number;
-    readonly backoffStartMs?: number;
-    readonly backoffMaxMs?: number;
-}
+export type { DockerSnapshot, RefreshLog, RefreshOptions, VisibleView } from './refreshTypes';
 
 /**
  * The one owner of refresh. Nothing runs until a view is visible. Then: follow Docker's events
@@ -52,13 +29,16 @@ export class RefreshManager extends Disposable {
     private reconnectTimer: NodeJS.Timeout | undefined;
     private backoffMs: number;
     private lastFailureAt = 0;
+    private lastQuickCheck = 0;
     private inFlight: Promise<void> | undefined;
     private again = false;
     private readonly debounceMs: number;
     private readonly backoffStartMs: number;
     private readonly backoffMaxMs: number;
-    /** Images and containers, kept current per event. */
-    readonly model: EngineModel;
+    private readonly eventWaitMs: number;
+    private readonly expected: ExpectedEvents;
+    private readonly socketWatch = new SocketWatcher();
+    readonly model: EngineModel; // images and containers, kept current per event
 
     constructor(
         private readonly engine: Engine,
@@ -70,6 +50,19 @@ export class RefreshManager extends Disposable {
         this.backoffStartMs = options.backoffStartMs ?? 1000;
         this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
         this.backoffMs = this.backoffStartMs;
+        this.eventWaitMs = options.eventWaitMs ?? 3000;
+        this.expected = new ExpectedEvents(this.eventWaitMs, (id) => this.eventMissing(id));
+        // an unreachable engine shows no rows, whatever noticed it (a list, the version, an event batch)
+        this.register(
+            engine.onDidChangeState((st) => {
+                if (st.state === 'unreachable' && this.model.at) {
+                    this.model.clear();
+                    this.stopEvents();
+                    this.scheduleReconnect();
+                }
+            }),
+        );
+        this.register(engine.onDidAct((id, phase) => this.expected.action(id, phase, !!this.events && this.active)));
         this.model = new EngineModel(() => this.engine.client(), {
             batchMs: this.debounceMs,
             onBatchError: (e) => {
@@ -148,8 +141,11 @@ export class RefreshManager extends Disposable {
                 // nothing named: give the action's events a moment to arrive
                 await new Promise((r) => setTimeout(r, this.debounceMs * 2));
             }
+            // the events of our own actions, or (when one is missing) the new stream and list
+            await this.expected.whenMet();
             // the containers the caller acted on are read again, so their state never lags behind
             await this.model.reread(touched);
+            await this.whenIdle();
             return;
         }
         await this.refresh();
@@ -192,11 +188,15 @@ export class RefreshManager extends Disposable {
                 await this.startEvents();
             }
             await this.model.load();
+            this.engine.listsAnswered();
             clearTimeout(this.reconnectTimer);
             this.reconnectTimer = undefined;
+            this.socketWatch.dispose();
             this.log.debug(`listed ${this.model.images.size} images and ${this.model.containers.size} containers in ${Date.now() - started} ms`);
         } catch (e) {
-            const err = this.engine.markFailure(e);
+            // a list that fails (a 500, a reply that is not a list) is shown as a failure, not as
+            // "connected" beside stale rows or as an empty engine
+            const err = this.engine.markListFailure(e);
             this.log.warn(`refresh failed: ${err.kind}: ${err.message}`);
             if (this.engine.state.state !== 'connected') {
                 this.model.clear();
@@ -235,6 +235,7 @@ export class RefreshManager extends Disposable {
                 opened();
             },
             onEvent: (event) => {
+                this.expected.seen(event);
                 this.eventReceived.fire(event);
                 this.model.queue(event);
             },
@@ -247,9 +248,14 @@ export class RefreshManager extends Disposable {
                 this.events = undefined;
                 if (error && this.active) {
                     this.log.warn(`events stream closed: ${error.message}`);
-                    // Events may have been missed: a full list after a backoff tells whether the
-                    // Engine went away or just the stream, and starts the stream again.
-                    this.scheduleReconnect();
+                    // Events may have been missed: a full list tells whether the Engine went away or
+                    // just the stream, and starts it again; at once the first time, else after a backoff
+                    if (!this.reconnectTimer && Date.now() - this.lastQuickCheck > this.backoffMaxMs) {
+                        this.lastQuickCheck = Date.now();
+                        void this.refresh();
+                    } else {
+                        this.scheduleReconnect();
+                    }
                 }
             },
         });
@@ -274,6 +280,7 @@ export class RefreshManager extends Disposable {
         const delay = this.backoffMs;
         this.backoffMs = Math.min(this.backoffMaxMs, this.backoffMs * 2);
         this.log.debug(`Engine unreachable; trying again in ${delay} ms`);
+        this.watchLocalSocket();
         this.reconnectTimer = setTimeout(() => {
             this.reconnectTimer = undefined;
             void this.refresh();
@@ -283,11 +290,38 @@ export class RefreshManager extends Disposable {
     private stopEvents(): void {
         const e = this.events;
         this.events = undefined;
+        this.expected.clear();
         e?.dispose();
+    }
+
+    /** An action of ours produced no event: the stream was accepted but is silent. Replace it and list once. */
+    private eventMissing(id: string): void {
+        if (!this.events || !this.active || this.isDisposed) {
+            return;
+        }
+        this.log.warn(`no event for ${id.slice(0, 12)} within ${this.eventWaitMs} ms after our action: the events stream looks silent; reconnecting it and listing again`);
+        this.stopEvents();
+        void this.refresh();
+    }
+
+    /** While a local engine is away, a daemon that starts again (and creates its socket) is tried at once. */
+    private watchLocalSocket(): void {
+        const st = this.engine.state;
+        this.socketWatch.watch(st.endpoint?.kind === 'unix' ? st.endpoint.socketPath : undefined, () => {
+            if (this.reconnectTimer && this.active && !this.isDisposed) {
+                this.log.debug('the socket changed: trying now');
+                clearTimeout(this.reconnectTimer);
+                this.reconnectTimer = undefined;
+                // a socket file that appears may not listen yet: a refusal retries after the shortest delay
+                this.backoffMs = this.backoffStartMs;
+                void this.refresh();
+            }
+        });
     }
 
     private stop(): void {
         this.stopEvents();
+        this.socketWatch.dispose();
         clearTimeout(this.reconnectTimer);
         this.reconnectTimer = undefined;
         this.backoffMs = this.backoffStartMs;

@@ -1,7 +1,8 @@
 /**
  * A counting proxy on a unix socket in front of an engine's socket: every request line and every
  * byte that passes is counted, so a test or a benchmark can say exactly what the product asked the
- * engine for. Binds only a unix socket; stopped by its own close(). Used by test/host and bench/.
+ * engine for; `delayMs` makes it a slow engine. Binds only a unix socket; stopped by its own
+ * close(). Used by test/host, test/faults and bench/.
  */
 import * as fs from 'fs';
 import * as net from 'net';
@@ -17,6 +18,8 @@ export interface CountingProxy {
     readonly requests: readonly CountedRequest[];
     /** Open client connections right now. */
     readonly open: number;
+    /** Client connections accepted so far (an attempt counts even when nothing listens behind the proxy). */
+    readonly accepted: number;
     bytesFromEngine(): number;
     /** What passed since this call: requests and bytes from the engine. */
     mark(): () => { requests: CountedRequest[]; bytes: number };
@@ -25,16 +28,23 @@ export interface CountingProxy {
 
 const REQUEST_LINE = /(?:^|\r\n)(GET|POST|DELETE|PUT|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
 
-export async function startCountingProxy(targetSocket: string, listenSocket: string): Promise<CountingProxy> {
+export interface ProxyOptions {
+    /** Holds every reply from the engine this long before passing it on (a slow engine). */
+    readonly delayMs?: number;
+}
+
+export async function startCountingProxy(targetSocket: string, listenSocket: string, options: ProxyOptions = {}): Promise<CountingProxy> {
     fs.rmSync(listenSocket, { force: true });
     const requests: CountedRequest[] = [];
     let fromEngine = 0;
     let open = 0;
+    let accepted = 0;
     const sockets = new Set<net.Socket>();
     const server = net.createServer((client) => {
         const upstream = net.connect(targetSocket);
         sockets.add(client).add(upstream);
         open++;
+        accepted++;
         client.on('data', (chunk: Buffer) => {
             // keep-alive sends several requests on one connection; each starts with its request line
             for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) {
@@ -44,7 +54,11 @@ export async function startCountingProxy(targetSocket: string, listenSocket: str
         });
         upstream.on('data', (chunk: Buffer) => {
             fromEngine += chunk.length;
-            client.write(chunk);
+            if (options.delayMs) {
+                setTimeout(() => client.writable && client.write(chunk), options.delayMs).unref();
+            } else {
+                client.write(chunk);
+            }
         });
         const end = () => {
             if (sockets.delete(client)) {
@@ -65,6 +79,9 @@ export async function startCountingProxy(targetSocket: string, listenSocket: str
         requests,
         get open() {
             return open;
+        },
+        get accepted() {
+            return accepted;
         },
         bytesFromEngine: () => fromEngine,
         mark() {

@@ -53,6 +53,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         contextNoEndpoint: { id: 'contextNoEndpoint', context: 'remote' },
         noAnswer: { id: 'noAnswer', endpoint: WHERE, seconds: 10 },
         socketGroup: { id: 'socketGroup', socket: WHERE, group: 'root' },
+        notAList: { id: 'notAList', endpoint: WHERE, request: 'GET /containers/json', sample: '"<html>garbage…"' },
     };
     /** Words allowed in Korean text: product names, protocols, and the settings / commands in backticks. */
     const ALLOWED = /^(Docker|Desktop|Engine|API|SSH|VPN|JSON|URL|docker|context|unix|npipe|tcp|ssh|fd|rootless)$/;
@@ -104,7 +105,7 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         it(`reason ${id}: Korean words, the values kept, no English`, () => {
             const r = reasons[id];
             const ko = testL10n('ko');
-            const m = describeErrorIn(ko, new DockerError(id === 'noAnswer' ? 'timeout' : 'badConfig', 'an English log line', { reason: r }), WHERE);
+            const m = describeErrorIn(ko, new DockerError(id === 'noAnswer' ? 'timeout' : id === 'notAList' ? 'http' : 'badConfig', 'an English log line', { reason: r }), WHERE);
             assert.deepEqual(ko.missing, []);
             assert.match(m.message, HANGUL);
             const values = Object.entries(r)

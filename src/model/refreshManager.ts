@@ -2,7 +2,7 @@ import { Disposable, IDisposable } from '../common/disposable';
 import { DockerSnapshot, EMPTY, RefreshLog, RefreshOptions, VisibleView } from './refreshTypes';
 import { Engine } from '../docker/engine';
 import { Disposable as DockerDisposable, EngineEvent } from '../docker/types';
-import { EngineModel } from './engineModel';
+import { EngineModel, ModelChange } from './engineModel';
 import { Emitter } from './emitter';
 import { ExpectedEvents } from './expectedEvents';
 import { SocketWatcher } from './socketWatch';
@@ -17,8 +17,10 @@ export type { DockerSnapshot, RefreshLog, RefreshOptions, VisibleView } from './
  * backoff for as long as a view stays visible.
  */
 export class RefreshManager extends Disposable {
-    private snapshotValue: DockerSnapshot = EMPTY;
-    private readonly changed = this.register(new Emitter<DockerSnapshot>());
+    /** Built on first read after a change (views that apply change sets never need it). */
+    private snapshotValue: DockerSnapshot | undefined = EMPTY;
+    private readonly changed = this.register(new Emitter<ModelChange>());
+    /** What changed: ids per kind, or `full` when everything was read again (or emptied). */
     readonly onDidChange = this.changed.event;
     private readonly eventReceived = this.register(new Emitter<EngineEvent>());
     /** Every container/image event from the stream (for lessons that wait on the real thing). */
@@ -72,11 +74,12 @@ export class RefreshManager extends Disposable {
                 this.scheduleReconnect();
             },
         });
-        this.register(this.model.onDidChange(() => this.publish()));
+        this.register(this.model.onDidChange((change) => this.publish(change)));
         this.register({ dispose: () => (this.stop(), this.model.dispose()) });
     }
 
     get snapshot(): DockerSnapshot {
+        this.snapshotValue ??= this.model.at ? { images: [...this.model.images.values()], containers: [...this.model.containers.values()], at: this.model.at } : EMPTY;
         return this.snapshotValue;
     }
 
@@ -206,14 +209,10 @@ export class RefreshManager extends Disposable {
         }
     }
 
-    /** The model changed: one new snapshot for the views (unsorted: each view orders it its own way). */
-    private publish(): void {
-        this.setSnapshot(this.model.at ? { images: [...this.model.images.values()], containers: [...this.model.containers.values()], at: this.model.at } : EMPTY);
-    }
-
-    private setSnapshot(s: DockerSnapshot): void {
-        this.snapshotValue = s;
-        this.changed.fire(s);
+    /** The model changed: the snapshot is rebuilt when someone reads it; listeners get the change set. */
+    private publish(change: ModelChange): void {
+        this.snapshotValue = undefined;
+        this.changed.fire(change);
     }
 
     /** Resolves when the engine accepted the stream, when it closed, or after 2 s without an answer. */

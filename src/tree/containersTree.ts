@@ -1,15 +1,18 @@
 import vscode = require('vscode');
 import { visibleItem } from './visibleItem';
 import { Disposable } from '../common/disposable';
-import { containerStatusText, healthWord, stateWord as stateWordIn } from '../common/containerStatusText';
+import { containerStatusText, healthWord } from '../common/containerStatusText';
+import { containerActionsTip, groupLabel, stateIcon, statusText, wordsLanguage } from './containerWords';
 import { formatMemory, formatPorts } from '../common/format';
-import { containerCall, LIST_CONTAINERS_CALL } from '../docker/cli';
+import { LIST_CONTAINERS_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { NodeCache } from './nodeCache';
+import { ModelChange } from '../model/engineModel';
 import { DockerSnapshot, RefreshManager } from '../model/refreshManager';
 
-export type ContainerGroup = 'running' | 'paused' | 'stopped';
+import type { ContainerGroup } from './containerWords';
+export type { ContainerGroup };
 
 export class ContainerGroupNode {
     readonly kind = 'group';
@@ -56,60 +59,7 @@ export function groupOf(state: ContainerState): ContainerGroup {
     return state === 'running' || state === 'restarting' ? 'running' : state === 'paused' ? 'paused' : 'stopped';
 }
 
-/** The state in words (never colour alone). */
-export function stateWord(state: ContainerState): string {
-    return stateWordIn(vscode.l10n, state);
-}
-
-/** The language durations are written in: the display language when the extension has its words. */
-function wordsLanguage(): string {
-    return vscode.l10n.bundle ? vscode.env.language : 'en';
-}
-
-/** What the row says about the state, in the display language (never the engine's English). */
-export function statusText(c: ContainerSummary): string {
-    return containerStatusText(vscode.l10n, wordsLanguage(), c).text;
-}
-
-function stateIcon(state: ContainerState, health?: string): vscode.ThemeIcon {
-    if (health === 'unhealthy') {
-        return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    }
-    switch (state) {
-        case 'running':
-            return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
-        case 'paused':
-            return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('list.warningForeground'));
-        case 'restarting':
-            return new vscode.ThemeIcon('sync');
-        case 'dead':
-            return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        case 'exited':
-            return new vscode.ThemeIcon('vm-outline');
-        default:
-            return new vscode.ThemeIcon('vm');
-    }
-}
-
-function groupLabel(g: ContainerGroup): string {
-    return g === 'running' ? vscode.l10n.t('Running') : g === 'paused' ? vscode.l10n.t('Paused') : vscode.l10n.t('Stopped');
-}
-
-/** The `docker` commands behind the row's actions, for tooltips. */
-export function containerActionsTip(tip: vscode.MarkdownString, c: ContainerSummary): void {
-    const acts =
-        c.state === 'running'
-            ? (['stop', 'restart', 'pause', 'logs', 'exec'] as const)
-            : c.state === 'paused'
-              ? (['unpause', 'stop'] as const)
-              : (['start', 'remove', 'logs'] as const);
-    tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('What the actions run:'));
-    const lines = acts.map((a) => {
-        const call = containerCall(a, c.name);
-        return `${call.cli}    # ${call.api}`;
-    });
-    tip.appendMarkdown('\n').appendCodeblock(lines.join('\n'), 'sh');
-}
+export { containerActionsTip, stateWord, statusText } from './containerWords';
 
 const GROUPS: readonly ContainerGroup[] = ['running', 'paused', 'stopped'];
 
@@ -122,7 +72,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     );
     private byGroup = new Map<ContainerGroup, ContainerNode[]>();
     private readonly pages = new Map<string, ContainerPageNode>();
-    private all: ContainerNode[] = [];
+    private allCache: ContainerNode[] | undefined;
+    private byId = new Map<string, ContainerNode>();
 
     constructor(
         refresh: RefreshManager,
@@ -130,7 +81,91 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     ) {
         super();
         this.update(refresh.snapshot);
-        this.register(refresh.onDidChange((s) => this.update(s)));
+        // a full read replaces everything; a change set touches only the containers it names
+        this.register(refresh.onDidChange((c) => (c.full ? this.update(refresh.snapshot) : this.apply(c, refresh.model.containers))));
+    }
+
+    /** Newest first, then by name: the order of every group. */
+    private static before(a: ContainerSummary, b: ContainerSummary): number {
+        return b.created - a.created || a.name.localeCompare(b.name);
+    }
+
+    /**
+     * Applies one change set without looking at the other containers: each row is removed, patched in
+     * place or inserted at its sorted place (binary search), and only those rows or their groups are
+     * announced. Work per event does not grow with the number of containers.
+     */
+    private apply(change: ModelChange, containers: ReadonlyMap<string, ContainerSummary>): void {
+        const { added, updated, removed } = change.containers;
+        if (!added.length && !updated.length && !removed.length) {
+            return;
+        }
+        const nonEmptyBefore = GROUPS.map((g) => (this.byGroup.get(g) ?? []).length > 0);
+        const groups = new Set<ContainerGroup>();
+        const rows = new Set<ContainerNode>();
+        const take = (node: ContainerNode) => {
+            const list = this.byGroup.get(node.parent.group) ?? [];
+            const i = list.indexOf(node);
+            if (i >= 0) {
+                list.splice(i, 1);
+            }
+            this.byId.delete(node.container.id);
+            groups.add(node.parent.group);
+        };
+        const put = (c: ContainerSummary) => {
+            const g = groupOf(c.state);
+            const list = this.byGroup.get(g) ?? [];
+            this.byGroup.set(g, list);
+            let lo = 0;
+            let hi = list.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (ContainersTreeProvider.before(list[mid].container, c) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            const node = new ContainerNode(this.groups.get(g)!, c);
+            list.splice(lo, 0, node);
+            this.byId.set(c.id, node);
+            groups.add(g);
+        };
+        for (const id of removed) {
+            const node = this.byId.get(id);
+            if (node) {
+                take(node);
+            }
+        }
+        for (const id of [...added, ...updated]) {
+            const c = containers.get(id);
+            const node = this.byId.get(id);
+            if (!c) {
+                continue;
+            }
+            if (node && node.parent.group === groupOf(c.state) && node.container.created === c.created && node.container.name === c.name) {
+                if (!sameContainer(node.container, c)) {
+                    node.container = c;
+                    rows.add(node);
+                }
+            } else {
+                if (node) {
+                    take(node);
+                }
+                put(c);
+            }
+        }
+        this.allCache = undefined;
+        const nonEmptyAfter = GROUPS.map((g) => (this.byGroup.get(g) ?? []).length > 0);
+        if (nonEmptyAfter.some((v, i) => v !== nonEmptyBefore[i])) {
+            this.changed.fire(undefined);
+            return;
+        }
+        const fire: ContainersTreeNode[] = [...groups].map((g) => this.groups.get(g)!);
+        rows.forEach((r) => !groups.has(r.parent.group) && fire.push(r));
+        if (fire.length) {
+            this.changed.fire(fire);
+        }
     }
 
     /**
@@ -160,7 +195,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             next.set(g, nodes);
         }
         this.byGroup = next;
-        this.all = GROUPS.flatMap((g) => next.get(g)!);
+        this.allCache = undefined;
+        this.byId = new Map(GROUPS.flatMap((g) => next.get(g)!).map((n) => [n.container.id, n]));
         if (rootChanged) {
             this.changed.fire(undefined);
         } else if (fire.length) {
@@ -168,13 +204,14 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         }
     }
 
-    /** Every container node, in tree order. */
+    /** Every container node, in tree order (built when asked). */
     get items(): readonly ContainerNode[] {
-        return this.all;
+        this.allCache ??= GROUPS.flatMap((g) => this.byGroup.get(g) ?? []);
+        return this.allCache;
     }
 
     findById(id: string): ContainerNode | undefined {
-        return this.all.find((n) => n.container.id === id || n.container.shortId === id);
+        return this.byId.get(id) ?? this.items.find((n) => n.container.shortId === id);
     }
 
     private page(group: ContainerGroupNode, index: number): ContainerPageNode {

@@ -9,6 +9,7 @@ import { ContainerSummary, ImageSummary, LayerInfo } from '../docker/types';
 import { stateWord } from './containersTree';
 import { layerInstruction, layerRowText, layersExplanation } from './layerText';
 import { NodeCache } from './nodeCache';
+import { EngineModel, ModelChange } from '../model/engineModel';
 import { DockerSnapshot, RefreshManager } from '../model/refreshManager';
 
 export class ImageNode {
@@ -71,7 +72,9 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
     /** History never changes for an image id; keep it while the image exists. */
     private readonly history = new Map<string, Promise<LayerInfo[]>>();
     private nodes: ImageNode[] = [];
-    private containersByImage = new Map<string, ContainerSummary[]>();
+    private containersByImage = new Map<string, readonly ContainerSummary[]>();
+    private imageOfContainer = new Map<string, string>();
+    private nodeById = new Map<string, ImageNode>();
 
     constructor(
         refresh: RefreshManager,
@@ -80,7 +83,53 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
     ) {
         super();
         this.update(refresh.snapshot);
-        this.register(refresh.onDidChange((s) => this.update(s)));
+        // container changes touch only the images they were made from; image changes re-sort the list
+        this.register(
+            refresh.onDidChange((c) => {
+                const images = c.images.added.length + c.images.updated.length + c.images.removed.length;
+                if (c.full || images) {
+                    this.update(refresh.snapshot);
+                } else {
+                    this.applyContainers(c, refresh.model);
+                }
+            }),
+        );
+    }
+
+    /** The images whose instances a container change set touched: only those rows are announced. */
+    private applyContainers(change: ModelChange, model: EngineModel): void {
+        const touched = new Set<string>();
+        for (const id of [...change.containers.added, ...change.containers.updated, ...change.containers.removed]) {
+            const before = this.imageOfContainer.get(id);
+            const now = model.containers.get(id)?.imageId;
+            for (const imageId of [before, now]) {
+                if (imageId) {
+                    touched.add(imageId);
+                }
+            }
+            if (now) {
+                this.imageOfContainer.set(id, now);
+            } else {
+                this.imageOfContainer.delete(id);
+            }
+        }
+        const rows: ImagesTreeNode[] = [];
+        for (const imageId of touched) {
+            const old = this.containersByImage.get(imageId) ?? [];
+            const list = model.instancesOf(imageId);
+            if (list.length) {
+                this.containersByImage.set(imageId, list);
+            } else {
+                this.containersByImage.delete(imageId);
+            }
+            const node = this.nodeById.get(imageId);
+            if (node && (old.length !== list.length || list.some((c, i) => !sameInstance(c, old[i])))) {
+                rows.push(node);
+            }
+        }
+        if (rows.length) {
+            this.changed.fire(rows);
+        }
     }
 
     private update(s: DockerSnapshot): void {
@@ -99,6 +148,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             }
         }
         this.containersByImage = byImage;
+        this.imageOfContainer = new Map(s.containers.map((c) => [c.id, c.imageId]));
         const sorted = [...s.images].sort((a, b) => imageLabel(a).localeCompare(imageLabel(b)) || b.created - a.created);
         const { nodes: next, changed } = this.cache.updateInPlace(
             sorted,
@@ -112,6 +162,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
                 this.instanceCaches.delete(id);
             }
         }
+        this.nodeById = new Map(next.map((n) => [n.image.id, n]));
         if (next.length !== this.nodes.length || next.some((n, i) => n !== this.nodes[i])) {
             this.nodes = next;
             this.changed.fire(undefined);

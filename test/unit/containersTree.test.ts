@@ -24,13 +24,35 @@ function containers(running: number, stopped: number): ContainerSummary[] {
     return [...Array.from({ length: running }, (_, i) => make(i, 'running')), ...Array.from({ length: stopped }, (_, i) => make(running + i, 'exited'))];
 }
 
+const NONE = { added: [], updated: [], removed: [] };
+
+/** A refresh owner as the tree sees it: a snapshot, the model's containers, and change sets. */
 function provider(initial: ContainerSummary[]) {
-    let listener: ((s: unknown) => void) | undefined;
-    const refresh = { snapshot: { images: [], containers: initial, at: 1 }, onDidChange: (l: (s: unknown) => void) => ((listener = l), { dispose() {} }) };
+    let listener: ((c: unknown) => void) | undefined;
+    const containers = new Map(initial.map((c) => [c.id, c]));
+    const refresh = {
+        snapshot: { images: [], containers: initial, at: 1 },
+        model: { containers },
+        onDidChange: (l: (c: unknown) => void) => ((listener = l), { dispose() {} }),
+    };
     const p = new tree.ContainersTreeProvider(refresh as never, {} as never);
     const fired: unknown[] = [];
     p.onDidChangeTreeData((e) => fired.push(e));
-    return { p, fired, publish: (cs: ContainerSummary[]) => listener!({ images: [], containers: cs, at: 2 }) };
+    /** The model changed these containers (per event): the tree gets only their ids. */
+    const publish = (cs: ContainerSummary[]) => {
+        const updated = cs.filter((c) => containers.get(c.id) !== c).map((c) => c.id);
+        cs.forEach((c) => containers.set(c.id, c));
+        refresh.snapshot = { images: [], containers: cs, at: 2 };
+        listener!({ full: false, containers: { ...NONE, updated }, images: NONE });
+    };
+    /** A full read (reconnect, manual Refresh). */
+    const publishFull = (cs: ContainerSummary[]) => {
+        containers.clear();
+        cs.forEach((c) => containers.set(c.id, c));
+        refresh.snapshot = { images: [], containers: cs, at: 3 };
+        listener!({ full: true, containers: NONE, images: NONE });
+    };
+    return { p, fired, publish, publishFull };
 }
 
 describe('Containers tree: what a change re-sends', () => {
@@ -56,6 +78,16 @@ describe('Containers tree: what a change re-sends', () => {
         assert.deepEqual(nodes.map((n) => n.kind), ['group', 'group']);
         const resent = nodes.reduce((n, g) => n + p.getChildren(g as never).length, 0);
         assert.ok(resent < 130, `${resent} rows re-sent`);
+    });
+
+    it('a full read that changes nothing announces nothing; one that moves a row announces its groups', () => {
+        const all = containers(5, 2000);
+        const { p, fired, publishFull } = provider(all);
+        publishFull([...all]);
+        assert.deepEqual(fired, []);
+        publishFull(all.map((c, i) => (i === 3 ? { ...c, state: 'exited', status: 'Exited (0) 1 second ago' } : c)));
+        assert.deepEqual((fired[0] as { kind: string }[]).map((n) => n.kind), ['group', 'group']);
+        assert.equal(p.items.length, 2005);
     });
 
     it('a status change in place re-sends that row alone, and no group', () => {

@@ -123,12 +123,22 @@ try {
             log(`an earlier run (pid ${stale.pid}) was killed without cleaning up: stopped its private engine${pids.length ? ` (pids ${pids.join(', ')})` : ' (already gone)'}`);
         }
         if (stale.codeServerPid && running(stale.codeServerPid)) {
-            try {
-                process.kill(-stale.codeServerPid, 'SIGTERM'); // its own process group (detached)
-                log(`stopped code-server ${stale.codeServerPid} left by an earlier run`);
-            } catch {
-                // gone meanwhile
+            const group = (sig) => {
+                try {
+                    process.kill(-stale.codeServerPid, sig); // its own process group (detached)
+                } catch {
+                    // gone meanwhile
+                }
+            };
+            group('SIGTERM');
+            // code-server may take a while to shut down: give it 5 s, then make sure
+            for (let waited = 0; running(stale.codeServerPid) && waited < 5000; waited += 100) {
+                await new Promise((r) => setTimeout(r, 100));
             }
+            if (running(stale.codeServerPid)) {
+                group('SIGKILL');
+            }
+            log(`stopped code-server ${stale.codeServerPid} left by an earlier run`);
         }
         fs.rmSync(STATE, { force: true });
     }

@@ -73,7 +73,11 @@ export function describeErrorIn(l10n: L10n, err: DockerError, where?: string, su
             if (err.reason?.id === 'socketGroup' && err.reason.group !== 'docker') {
                 return {
                     message: reasonText(l10n, err.reason),
-                    next: l10n.t('Add your user to the group "{0}" (`sudo usermod -aG {0} $USER`, then sign in again), or ask whoever set up Docker on this machine.', err.reason.group),
+                    // joining the root group would be far more than Docker needs: do not advise it
+                    next:
+                        err.reason.group === 'root'
+                            ? l10n.t('Only root may use this socket. Ask whoever set up Docker on this machine to give your user access (usually through a `docker` group), or use rootless Docker.')
+                            : l10n.t('Add your user to the group "{0}" (`sudo usermod -aG {0} $USER`, then sign in again), or ask whoever set up Docker on this machine.', err.reason.group),
                 };
             }
             return {

@@ -107,6 +107,41 @@ suite('Docker Lessons explorer (e2e)', () => {
         await containerRow(/^Running · started /);
     });
 
+    test('declined confirmations leave the engine unchanged (remove a running container, remove an image tag, remove a stopped container)', async function () {
+        this.timeout(90_000);
+        // a second tag of hello-world, so that removing it is a question about a tag
+        await docker().getImage('hello-world:latest').tag({ repo: 'e2e-dangling', tag: 'x' });
+        const engineState = async () =>
+            JSON.stringify({
+                containers: (await docker().listContainers({ all: true })).map((c) => c.Id).sort(),
+                images: (await docker().listImages({ all: true })).map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
+            });
+        const before = await engineState();
+        let declined = 0;
+        const decline = async (label: RegExp) => {
+            const dialog = wb.dialog();
+            await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+            assert.match(await dialog.innerText(), label);
+            await wb.dialogButton('Cancel').click();
+            await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+            declined++;
+        };
+        await wb.contextMenu(await containerRow(/^Running · started /), 'Remove Container…');
+        await decline(new RegExp(`"${NAME}" is running`));
+        await wb.contextMenu(await wb.waitForRow('Images', 'e2e-dangling:x'), 'Remove Image…');
+        await decline(/Remove image "e2e-dangling:x"/);
+        // a container stopped and then asked to be removed: a third question
+        await docker().getContainer(NAME).stop({ t: 0 });
+        await wb.contextMenu(await containerRow(/^Exited \(code /), 'Remove Container…');
+        await decline(new RegExp(`Remove container "${NAME}"`));
+        await docker().getContainer(NAME).start();
+        await containerRow(/^Running · started /);
+        const after = await engineState();
+        assert.strictEqual(after, before, 'nothing changed on the engine');
+        console.log(`[e2e] declined ${declined} confirmations; the engine's containers and images are unchanged`);
+        await docker().getImage('e2e-dangling:x').remove();
+    });
+
     test('an image a container uses cannot be removed: the dialog names the container', async () => {
         const row = await wb.waitForRow('Images', 'busybox:latest');
         await wb.contextMenu(row, 'Remove Image…');

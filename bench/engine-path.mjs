@@ -202,7 +202,9 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
             // from the moment `docker stop` returns to the user (the engine's own stop time is not ours)
             // the moment the tree's data says so: checked when the tree announces a change (a poll
             // of the whole list every few ms would itself cost O(N) on the same thread)
-            const exited = () => cView.provider.findById(id)?.container.state === 'exited';
+            // the view's provider wraps the Containers tree (rows for an unreachable engine around it)
+            const containersTree = cView.provider.inner ?? cView.provider;
+            const exited = () => containersTree.findById(id)?.container.state === 'exited';
             let dataAt;
             const seen = new Promise((resolve) => {
                 const sub = cView.provider.onDidChangeTreeData(() => {

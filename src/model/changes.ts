@@ -1,6 +1,6 @@
 /**
- * What one batch of events changed in the engine model: ids added, updated and removed, per kind.
- * No `vscode` import.
+ * The engine model's vocabulary: which events change what, what one batch changed (ids added,
+ * updated and removed, per kind), its options and counters. No `vscode` import.
  */
 
 export interface ChangeSet {
@@ -39,3 +39,25 @@ export class Changes {
         return this.empty ? NO_CHANGE : { added: [...this.added], updated: [...this.updated], removed: [...this.removed] };
     }
 }
+
+export interface ModelStats {
+    /** Full lists (both lists at once). */
+    readonly fullLoads: number;
+    /** Requests made for events: container lists by id, image look-ups, image lists. */
+    readonly eventRequests: number;
+    readonly eventsApplied: number;
+}
+
+export interface EngineModelOptions {
+    /** Events within this window are applied as one batch. */
+    readonly batchMs?: number;
+    /** Container ids per filtered list request. */
+    readonly idsPerRequest?: number;
+    /** A batch failed (the engine went away mid-update): the owner decides to reload. */
+    readonly onBatchError?: (error: unknown) => void;
+}
+
+/** Container actions that change what a list row shows. Others (exec_*, attach, resize, top…) do not. */
+export const CONTAINER_CHANGES = new Set(['create', 'start', 'restart', 'stop', 'die', 'kill', 'oom', 'pause', 'unpause', 'rename', 'update', 'health_status', 'destroy']);
+/** Image actions; `prune` may remove many at once, so it re-reads the image list. */
+export const IMAGE_CHANGES = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);

@@ -8,9 +8,9 @@
  * No `vscode` import: unit-tested with events captured from a real engine.
  */
 import type { ContainerSummary, EngineEvent, ImageSummary } from '../docker/types';
-import { ChangeSet, Changes, ModelChange, NO_CHANGE } from './changes';
+import { ChangeSet, Changes, CONTAINER_CHANGES, EngineModelOptions, IMAGE_CHANGES, ModelChange, ModelStats, NO_CHANGE } from './changes';
 
-export type { ChangeSet, ModelChange };
+export type { ChangeSet, EngineModelOptions, ModelChange, ModelStats };
 
 /** What the model needs from the engine (the Docker client implements it). */
 export interface ModelSource {
@@ -20,28 +20,6 @@ export interface ModelSource {
     /** One image by id or reference; `undefined` when the engine has no such image. */
     findImage(ref: string, signal?: AbortSignal): Promise<ImageSummary | undefined>;
 }
-
-export interface ModelStats {
-    /** Full lists (both lists at once). */
-    readonly fullLoads: number;
-    /** Requests made for events: container lists by id, image look-ups, image lists. */
-    readonly eventRequests: number;
-    readonly eventsApplied: number;
-}
-
-export interface EngineModelOptions {
-    /** Events within this window are applied as one batch. */
-    readonly batchMs?: number;
-    /** Container ids per filtered list request. */
-    readonly idsPerRequest?: number;
-    /** A batch failed (the engine went away mid-update): the owner decides to reload. */
-    readonly onBatchError?: (error: unknown) => void;
-}
-
-/** Container actions that change what a list row shows. Others (exec_*, attach, resize, top…) do not. */
-const CONTAINER_CHANGES = new Set(['create', 'start', 'restart', 'stop', 'die', 'kill', 'oom', 'pause', 'unpause', 'rename', 'update', 'health_status', 'destroy']);
-/** Image actions; `prune` may remove many at once, so it re-reads the image list. */
-const IMAGE_CHANGES = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);
 
 export class EngineModel {
     private readonly containerMap = new Map<string, ContainerSummary>();

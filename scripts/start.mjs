@@ -74,12 +74,18 @@ function parentOf(pid) {
     }
 }
 
+/** Alive and not a zombie: a killed run's processes may stay zombies when PID 1 does not reap them. */
 function running(pid) {
     try {
         process.kill(pid, 0);
-        return true;
     } catch {
         return false;
+    }
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+        return true; // no /proc (not Linux): kill(pid, 0) is all we know
     }
 }
 

@@ -110,17 +110,24 @@ describe('messages: EACCES on a socket says which group owns it', () => {
                 clientFactory: () => () => ({ endpoint, dispose: () => undefined }) as unknown as DockerClient,
                 timeoutMs: () => 1000,
                 log: () => undefined,
-                socketGroup: () => 'root',
+                socketGroup: () => 'wheel',
             });
             engine.client();
             const err = engine.markFailure(Object.assign(new Error(`connect EACCES ${sock}`), { code: 'EACCES' }));
             assert.equal(err.kind, 'permission');
-            assert.deepEqual(err.reason, { id: 'socketGroup', socket: endpoint.display, group: 'root' });
+            assert.deepEqual(err.reason, { id: 'socketGroup', socket: endpoint.display, group: 'wheel' });
             for (const l10n of [en, ko]) {
                 const m = describeErrorIn(l10n, err, endpoint.display);
-                assert.ok(m.message.includes('"root"'), m.message);
-                assert.ok(m.next.includes('usermod -aG root'), m.next);
+                assert.ok(m.message.includes('"wheel"'), m.message);
+                assert.ok(m.next.includes('usermod -aG wheel'), m.next);
                 assert.doesNotMatch(m.next, /-aG docker/);
+            }
+            // a root-only socket: never advise joining the root group
+            const rootOwned = new DockerError('permission', 'x', { reason: { id: 'socketGroup', socket: endpoint.display, group: 'root' } });
+            for (const l10n of [en, ko]) {
+                const m = describeErrorIn(l10n, rootOwned, endpoint.display);
+                assert.ok(m.message.includes('"root"'), m.message);
+                assert.doesNotMatch(m.next, /usermod/);
             }
             assert.equal(engine.state.state, 'unreachable');
             // a socket owned by docker keeps the usual advice

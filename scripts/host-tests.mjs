@@ -7,7 +7,7 @@
 //
 // Env read: DOCKER_HOST (passed on to the extension host; when unset, a private engine is started
 // with scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
-// DL_HOST_TIMEOUT_MS (default 180000), DL_EXTENSION_PATH (extension folder, default the repo), DL_CACHE_DIR (code-server cache base), DL_KEEP_TMP=1 (keep
+// DL_HOST_TIMEOUT_MS (default 420000), DL_EXTENSION_PATH (extension folder, default the repo), DL_CACHE_DIR (code-server cache base), DL_KEEP_TMP=1 (keep
 // code-server's temp folder), DL_HEADFUL=1 (show the browser).
 // Exit code 0 when nothing failed, 1 otherwise.
 import fs from 'node:fs';
@@ -31,7 +31,7 @@ const WORKSPACE = path.join(ROOT, 'sample-workspace');
 const TESTS = path.join(ROOT, 'out', 'test', 'host', 'index.js');
 // The extension under test (default: this repository). E.g. an unpacked VSIX.
 const EXTENSION = path.resolve(process.env.DL_EXTENSION_PATH || ROOT);
-const TIMEOUT_MS = Number(process.env.DL_HOST_TIMEOUT_MS) || 180_000;
+const TIMEOUT_MS = Number(process.env.DL_HOST_TIMEOUT_MS) || 420_000;
 
 const t0 = Date.now();
 const log = (m) => console.log(`[host] ${m}`);

@@ -15,6 +15,8 @@ import { simulateRestrictedMode } from './common/trust';
 
 export interface DockerLessonsApi {
     readonly activationMs: number;
+    /** Loads dist/commands.js and says how its command table differs from the ids registered at activation ('' = none). */
+    checkCommandTable(): string;
     engineState(): { state: EngineStateName; endpoint?: string; error?: { kind: string; message: string } };
     snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };
     whenIdle(): Promise<void>;
@@ -43,6 +45,7 @@ export interface DockerLessonsApi {
 
 export interface ApiParts {
     readonly activationMs: number;
+    readonly checkCommandTable: () => string;
     readonly engine: Engine;
     readonly refresh: RefreshManager;
     readonly views: DockerViews;
@@ -54,6 +57,7 @@ export interface ApiParts {
 export function createApi(p: ApiParts): DockerLessonsApi {
     return {
         activationMs: p.activationMs,
+        checkCommandTable: p.checkCommandTable,
         engineState: () => {
             const s = p.engine.state;
             return { state: s.state, endpoint: s.endpoint?.display, error: s.error ? { kind: s.error.kind, message: s.error.message } : undefined };

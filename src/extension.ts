@@ -3,17 +3,15 @@
  * for tests. Nothing heavy loads here: dockerode, the Dockerfile parser and the lessons each load from
  * their own bundle on first use.
  */
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { createApi, DockerLessonsApi } from './api';
 import { ExplorerDeps } from './commands/actions';
-import { containerCommands } from './commands/containers';
-import { DockerfileCodeLens, dockerfileCommands, DockerfileDeps, buildDockerfile, runWithLimits } from './commands/dockerfile';
-import { endpointCommands } from './commands/endpoint';
+import type { DockerfileDeps } from './commands/dockerfile';
 import { generalCommands } from './commands/general';
-import { imageCommands } from './commands/images';
 import { INSPECT_SCHEME, InspectDocuments } from './commands/inspectDocuments';
 import { lessonCommands } from './commands/lessons';
+import { LAZY_COMMAND_IDS, lazySpecs } from './commands/lazyTable';
 import { CommandIds, registerCommands } from './commands/registry';
 import { Config } from './common/config';
 import { endpointInputs, followEndpointChanges } from './common/endpointSetup';
@@ -25,6 +23,7 @@ import { lazyClientFactory, lazyModule } from './docker/loader';
 import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './dockerfile/analyses';
 import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
 import { BuiltImages } from './dockerfile/builtImages';
+import { DockerfileCodeLens } from './dockerfile/codeLens';
 import { DockerfileHoverProvider } from './dockerfile/hover';
 import { ImageFacts } from './dockerfile/imageFacts';
 import { localeOf } from './lessons/catalog';
@@ -60,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const views = own(new DockerViews(engine, refresh, own(new LessonsTreeProvider(localeOf(vscode.env.language), progress, CommandIds.openLesson)), log.child('views')));
     const host = new WebviewHost(context.extensionUri);
     const lessonRuntime = lazyModule<{ lessonRuntime: LessonRuntime }>(bundle('lessons'));
+    const bodies = lazyModule<typeof import('./commands/bodies')>(bundle('commands'));
     const settings = () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage });
     const panels = own(new LessonPanels({ host, engine, refresh, log: log.child('lessons'), settings, runtime: () => lessonRuntime().lessonRuntime }));
     own(new EngineStatusBar(engine, CommandIds.engineMenu));
@@ -74,19 +74,24 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const facts = own(new ImageFacts(engine, refresh));
     let dockerfilePanels: DockerfilePanels | undefined = undefined;
     const dfDeps: DockerfileDeps = { ...deps, analyses, built, diagnostics, dockerfilePanels: () => dockerfilePanels!, lessons: panels };
-    const build = async (uri: vscode.Uri) => void (await buildDockerfile(dfDeps, uri));
-    dockerfilePanels = own(new DockerfilePanels({ host, analyses, refresh, images: views.images, built, log: log.child('dockerfile'), build, runWithLimits: (tag, limits) => runWithLimits(dfDeps, tag, limits) }));
+    const build = async (uri: vscode.Uri) => void (await bodies().buildDockerfile(dfDeps, uri));
+    dockerfilePanels = own(new DockerfilePanels({ host, analyses, refresh, images: views.images, built, log: log.child('dockerfile'), build, runWithLimits: (tag, limits) => bodies().runWithLimits(dfDeps, tag, limits) }));
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, facts, views.images, built)));
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileLimitHoverProvider(analyses)));
     own(vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()));
 
-    const commands = [...generalCommands(refresh, log), ...endpointCommands(inputs, refresh, log), ...containerCommands(deps), ...imageCommands(deps), ...lessonCommands(panels, progress), ...dockerfileCommands(dfDeps)];
+    // the heavy bodies are in dist/commands.js, loaded on the first call of one of them
+    const lazy = lazySpecs(Object.values(LAZY_COMMAND_IDS).flat(), () => {
+        const b = bodies();
+        return [...b.containerCommands(deps), ...b.imageCommands(deps), ...b.endpointCommands(inputs, refresh, log), ...b.dockerfileCommands(dfDeps)];
+    });
+    const commands = [...generalCommands(refresh, log), ...lessonCommands(panels, progress), ...lazy];
     context.subscriptions.push(...registerCommands(commands, log), ...followEndpointChanges(config, () => refresh.restart(), log));
 
     const activateMs = performance.now() - started;
     const activationMs = Math.round((moduleMs + activateMs) * 10) / 10;
     log.info(`activated in ${activationMs} ms: module load ${Math.round(moduleMs * 10) / 10} ms + activate() ${Math.round(activateMs * 10) / 10} ms (dockerode not loaded yet)`);
-    return createApi({ activationMs, engine, refresh, views, panels, progress, dockerfilePanels });
+    return createApi({ activationMs, checkCommandTable: lazy.check, engine, refresh, views, panels, progress, dockerfilePanels });
 }
 
 export function deactivate(): void {

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { DockerfileAnalyses } from '../dockerfile/analyses';
 import { BuiltImages } from '../dockerfile/builtImages';
@@ -211,19 +211,5 @@ export async function runWithLimits(deps: DockerfileDeps, tag: string, limits: {
     const id = await createAndStart(deps, { image: tag, ...parsed, labels: { [RUN_WITH_LIMITS_LABEL]: 'true' } });
     if (id) {
         await deps.lessons.show('cgroups', id);
-    }
-}
-
-/** "Explain" and "Build" above the first line of every Dockerfile. */
-export class DockerfileCodeLens implements vscode.CodeLensProvider {
-    provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-        if (doc.lineCount === 0) {
-            return [];
-        }
-        const top = new vscode.Range(0, 0, 0, 0);
-        return [
-            new vscode.CodeLens(top, { title: `$(mortar-board) ${vscode.l10n.t('Explain this Dockerfile')}`, command: CommandIds.dockerfileExplain, arguments: [doc.uri] }),
-            new vscode.CodeLens(top, { title: `$(package) ${vscode.l10n.t('Build Image')}`, command: CommandIds.dockerfileBuild, arguments: [doc.uri] }),
-        ];
     }
 }

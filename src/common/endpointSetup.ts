@@ -3,9 +3,9 @@
  * platform default), and what makes it resolve again: the setting, Workspace Trust, and changes under
  * ~/.docker (`docker context use …`).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
 import vscode = require('vscode');
 import { EndpointInputs } from '../docker/endpoint';
 import { Config } from './config';

@@ -1,8 +1,9 @@
 import vscode = require('vscode');
 import { visibleControls } from './bidi';
+import { shared } from './shared';
 
-/** The last messages shown to the user through `notify` (for the test API: what the user saw). */
-const shown: { kind: 'info' | 'warning' | 'error'; message: string }[] = [];
+/** The last messages shown to the user through `notify` (for the test API: what the user saw); one list for both bundles. */
+const shown = shared('notices', (): { kind: 'info' | 'warning' | 'error'; message: string }[] => []);
 
 export function recentNotices(): readonly { kind: 'info' | 'warning' | 'error'; message: string }[] {
     return shown;

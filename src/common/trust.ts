@@ -6,16 +6,18 @@
  */
 import vscode = require('vscode');
 import { notify } from './notices';
+import { shared } from './shared';
 
-let simulated: boolean | undefined;
+// one value for both bundles (the command bodies in dist/commands.js carry their own copy of this module)
+const simulated = shared('simulatedRestrictedMode', (): { on?: boolean } => ({}));
 
 /** The test hosts run with trust disabled (code-server --disable-workspace-trust): tests set Restricted Mode here. */
 export function simulateRestrictedMode(on: boolean | undefined): void {
-    simulated = on;
+    simulated.on = on;
 }
 
 export function workspaceTrusted(): boolean {
-    return simulated === undefined ? vscode.workspace.isTrusted : !simulated;
+    return simulated.on === undefined ? vscode.workspace.isTrusted : !simulated.on;
 }
 
 export function untrustedMessage(): string {

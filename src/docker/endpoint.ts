@@ -5,7 +5,7 @@
  * Pure: the file system and environment come in as arguments, so every branch is unit-tested.
  */
 import { createHash } from 'crypto';
-import * as path from 'path';
+import path = require('path');
 import { DockerEndpoint, EndpointSource } from './types';
 import { DockerError, DockerReason } from './errors';
 

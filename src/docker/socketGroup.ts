@@ -2,7 +2,7 @@
  * Which group owns a unix socket: for EACCES, "add yourself to `docker`" is wrong advice when the
  * socket belongs to another group (a distribution's own group, or root only). No `vscode` import.
  */
-import * as fs from 'fs';
+import fs = require('fs');
 
 /** The group name for a gid from an /etc/group text; the number as text when it is not listed. */
 export function groupName(gid: number, groupFile: string): string {

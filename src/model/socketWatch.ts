@@ -4,8 +4,8 @@
  * One inotify watch on the folder, only while reconnecting; none while the engine answers.
  * No `vscode` import.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 export interface SocketWatch {
     readonly socketPath: string;

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { visibleControlsDeep } from '../common/bidi';
 import { untrustedMessage, workspaceTrusted } from '../common/trust';

@@ -32,6 +32,11 @@ suite('Docker Lessons in the extension host', () => {
         assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
     });
 
+    test('the command bodies loaded later (dist/commands.js) are exactly the ids registered at activation', async () => {
+        const api = await activatedApi();
+        assert.strictEqual(api.checkCommandTable(), '');
+    });
+
     test('the views show the private engine\'s hello-world image after a refresh', async function () {
         if (!hasEngine()) {
             skipOrFail(this, 'DOCKER_HOST is not set, so there is no private Docker engine to list.');

@@ -5,6 +5,7 @@ export const EXTENSION_ID = 'docker-lessons.docker-lessons';
 
 /** The API `activate` returns (src/extension.ts `DockerLessonsApi`; kept structural on purpose). */
 export interface DockerLessonsApi {
+    checkCommandTable(): string;
     readonly activationMs: number;
     engineState(): { state: string; endpoint?: string; error?: { kind: string; message: string } };
     snapshot(): { images: { label: string; id: string }[]; containers: { label: string; id: string; state: string }[] };

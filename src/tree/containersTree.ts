@@ -8,6 +8,7 @@ import { LIST_CONTAINERS_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { ContainerState, ContainerSummary } from '../docker/types';
 import { NodeCache } from './nodeCache';
+import { ContainerOlderNode, ContainerPageNode, PAGE_FROM, PAGE_SIZE, paged } from './containerPages';
 import { ModelChange } from '../model/engineModel';
 import { DockerSnapshot, RefreshManager } from '../model/refreshManager';
 
@@ -18,6 +19,7 @@ export class ContainerGroupNode {
     readonly kind = 'group';
     constructor(readonly group: ContainerGroup) {}
 }
+export { ContainerOlderNode, ContainerPageNode, PAGE_SIZE };
 
 export class ContainerNode {
     readonly kind = 'container';
@@ -32,24 +34,8 @@ export class ContainerNode {
     }
 }
 
-/** Rows past the first page of a big group, collapsed until opened ("Older: 101–200"). */
-export class ContainerPageNode {
-    readonly kind = 'page';
-    constructor(
-        readonly parent: ContainerGroupNode,
-        /** 1 for rows 101–200, 2 for 201–300, … */
-        readonly index: number,
-    ) {}
-}
+export type ContainersTreeNode = ContainerGroupNode | ContainerNode | ContainerOlderNode | ContainerPageNode;
 
-export type ContainersTreeNode = ContainerGroupNode | ContainerNode | ContainerPageNode;
-
-/**
- * A group of more than PAGE_FROM rows shows its newest PAGE_SIZE rows, then collapsed pages of
- * PAGE_SIZE: a change in a group of thousands re-sends one page and the page rows, not every row.
- */
-export const PAGE_SIZE = 100;
-const PAGE_FROM = 150;
 
 function sameContainer(a: ContainerSummary, b: ContainerSummary): boolean {
     return a.id === b.id && a.state === b.state && a.status === b.status && a.name === b.name && a.image === b.image && formatPorts(a.ports) === formatPorts(b.ports);
@@ -72,6 +58,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     );
     private byGroup = new Map<ContainerGroup, ContainerNode[]>();
     private readonly pages = new Map<string, ContainerPageNode>();
+    private readonly older = new Map<ContainerGroup, ContainerOlderNode>(GROUPS.map((g) => [g, new ContainerOlderNode(this.groups.get(g)!)]));
     private allCache: ContainerNode[] | undefined;
     private byId = new Map<string, ContainerNode>();
 
@@ -218,13 +205,13 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         const key = `${group.group}:${index}`;
         let p = this.pages.get(key);
         if (!p) {
-            this.pages.set(key, (p = new ContainerPageNode(group, index)));
+            this.pages.set(key, (p = new ContainerPageNode(this.older.get(group.group)!, index)));
         }
         return p;
     }
 
     getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
-        if (node.kind === 'page') {
+        if (node.kind === 'page' || node.kind === 'older') {
             return node.parent;
         }
         if (node.kind !== 'container') {
@@ -232,7 +219,10 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         }
         const rows = this.byGroup.get(node.parent.group) ?? [];
         const i = rows.indexOf(node);
-        return rows.length > PAGE_FROM && i >= PAGE_SIZE ? this.page(node.parent, Math.floor(i / PAGE_SIZE)) : node.parent;
+        if (rows.length <= PAGE_FROM || i < PAGE_SIZE) {
+            return node.parent;
+        }
+        return paged(rows.length) ? this.page(node.parent, Math.floor(i / PAGE_SIZE)) : this.older.get(node.parent.group);
     }
 
     getChildren(element?: ContainersTreeNode): ContainersTreeNode[] {
@@ -241,17 +231,17 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
             return GROUPS.filter((g) => (this.byGroup.get(g) ?? []).length).map((g) => this.groups.get(g)!);
         }
         if (element.kind === 'page') {
-            return (this.byGroup.get(element.parent.group) ?? []).slice(element.index * PAGE_SIZE, (element.index + 1) * PAGE_SIZE);
+            return (this.byGroup.get(element.parent.parent.group) ?? []).slice(element.index * PAGE_SIZE, (element.index + 1) * PAGE_SIZE);
+        }
+        if (element.kind === 'older') {
+            const rows = this.byGroup.get(element.parent.group) ?? [];
+            return paged(rows.length) ? Array.from({ length: Math.ceil(rows.length / PAGE_SIZE) - 1 }, (_, i) => this.page(element.parent, i + 1)) : rows.slice(PAGE_SIZE);
         }
         if (element.kind !== 'group') {
             return [];
         }
         const rows = this.byGroup.get(element.group) ?? [];
-        if (rows.length <= PAGE_FROM) {
-            return rows;
-        }
-        const pages = Array.from({ length: Math.ceil(rows.length / PAGE_SIZE) - 1 }, (_, i) => this.page(element, i + 1));
-        return [...rows.slice(0, PAGE_SIZE), ...pages];
+        return rows.length <= PAGE_FROM ? rows : [...rows.slice(0, PAGE_SIZE), this.older.get(element.group)!];
     }
 
     getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
@@ -259,15 +249,16 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     }
 
     private itemOf(node: ContainersTreeNode): vscode.TreeItem {
-        if (node.kind === 'page') {
-            const total = (this.byGroup.get(node.parent.group) ?? []).length;
-            const from = node.index * PAGE_SIZE + 1;
-            const to = Math.min(total, from + PAGE_SIZE - 1);
+        if (node.kind === 'page' || node.kind === 'older') {
+            const group = node.kind === 'page' ? node.parent.parent.group : node.parent.group;
+            const total = (this.byGroup.get(group) ?? []).length;
+            const from = node.kind === 'page' ? node.index * PAGE_SIZE + 1 : PAGE_SIZE + 1;
+            const to = node.kind === 'page' ? Math.min(total, from + PAGE_SIZE - 1) : total;
             const item = new vscode.TreeItem(vscode.l10n.t('Older: {0}–{1}', from, to), vscode.TreeItemCollapsibleState.Collapsed);
-            item.id = `page:${node.parent.group}:${node.index}`;
+            item.id = node.kind === 'page' ? `page:${group}:${node.index}` : `older:${group}`;
             item.description = vscode.l10n.t('of {0}', total);
             item.contextValue = 'containerPage';
-            item.accessibilityInformation = { label: vscode.l10n.t('{0}: containers {1} to {2} of {3}, oldest last', groupLabel(node.parent.group), from, to, total) };
+            item.accessibilityInformation = { label: vscode.l10n.t('{0}: containers {1} to {2} of {3}, oldest last', groupLabel(group), from, to, total) };
             return item;
         }
         if (node.kind === 'group') {

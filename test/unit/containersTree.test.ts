@@ -56,17 +56,36 @@ function provider(initial: ContainerSummary[]) {
 }
 
 describe('Containers tree: what a change re-sends', () => {
-    it('a group of 2,000 shows its newest 100 rows and collapsed pages of 100', () => {
+    it('a group of 2,000 shows its newest 100 rows and one collapsed Older node with pages of 100', () => {
         const { p } = provider(containers(5, 2000));
         const [, stoppedGroup] = p.getChildren();
         const children = p.getChildren(stoppedGroup);
+        assert.equal(children.length, tree.PAGE_SIZE + 1, 'the same number of rows at any size');
         assert.equal(children.filter((c) => c.kind === 'container').length, tree.PAGE_SIZE);
-        const pages = children.filter((c): c is InstanceType<typeof tree.ContainerPageNode> => c.kind === 'page');
+        const older = children[tree.PAGE_SIZE];
+        assert.equal(older.kind, 'older');
+        assert.match(String(p.getTreeItem(older).label), /101–2000/);
+        assert.equal(p.getTreeItem(older).collapsibleState, 1, 'collapsed');
+        const pages = p.getChildren(older).filter((c): c is InstanceType<typeof tree.ContainerPageNode> => c.kind === 'page');
         assert.equal(pages.length, 19);
         assert.equal(p.getChildren(pages[18]).length, 100);
         const last = p.getChildren(pages[18])[99];
         assert.equal(p.getParent(last), pages[18], 'reveal finds the page');
+        assert.equal(p.getParent(pages[18]), older);
+        assert.equal(p.getParent(older), stoppedGroup);
         assert.match(String(p.getTreeItem(pages[0]).label), /101–200/);
+    });
+
+    it('a group of 195 shows its newest 100 rows and an Older node with the other 95 rows, no pages', () => {
+        const { p } = provider(containers(5, 195));
+        const [, stoppedGroup] = p.getChildren();
+        const children = p.getChildren(stoppedGroup);
+        assert.equal(children.length, tree.PAGE_SIZE + 1);
+        const older = children[tree.PAGE_SIZE];
+        const rows = p.getChildren(older);
+        assert.equal(rows.length, 95);
+        assert.ok(rows.every((r) => r.kind === 'container'));
+        assert.equal(p.getParent(rows[94]), older, 'reveal finds the Older node');
     });
 
     it('a stop moves one row between groups: only the two groups are re-sent (≈ 125 items, not 2,000)', () => {

@@ -131,6 +131,42 @@ function follow(provider) {
     return state;
 }
 
+/**
+ * `--profile-events`: V8's sampling profiler around each measured event only; prints the functions
+ * with the most self time per phase (2,000 containers vs after the removals), to see what grows with N.
+ */
+async function eventProfiler() {
+    const { Session } = await import('node:inspector');
+    const session = new Session();
+    session.connect();
+    const post = (m, p) => new Promise((resolve, reject) => session.post(m, p, (e, r) => (e ? reject(e) : resolve(r))));
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 50 });
+    const self = { big: new Map(), small: new Map() };
+    let phase = 'big';
+    return {
+        phase: (p) => (phase = p),
+        start: () => post('Profiler.start'),
+        async stop() {
+            const { profile } = await post('Profiler.stop');
+            const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+            const dt = new Map();
+            profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+            for (const [id, us] of dt) {
+                const f = byId.get(id).callFrame;
+                const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+                self[phase].set(key, (self[phase].get(key) ?? 0) + us);
+            }
+        },
+        report(log) {
+            const keys = new Set([...self.big.keys(), ...self.small.keys()]);
+            const rows = [...keys].map((k) => [k, (self.big.get(k) ?? 0) / 1000, (self.small.get(k) ?? 0) / 1000]).sort((a, b) => b[1] - b[2] - (a[1] - a[2]));
+            log('\nself time over all measured events (ms): big, small, function — most grown first');
+            rows.slice(0, 30).forEach(([k, b, s]) => log(`${b.toFixed(1).padStart(8)} ${s.toFixed(1).padStart(8)}  ${k}`));
+        },
+    };
+}
+
 export async function benchEnginePath({ containers = arg('containers', 2000), images = arg('images', 200), idleS = arg('idle', 60), runs = arg('runs', 7), log = console.log } = {}) {
     // the same counting proxy the host tests use (compiled by `tsc -p .`)
     const { startCountingProxy, isFullContainerList } = require('../out/test/common/countingProxy.js');
@@ -141,6 +177,7 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
     const engineSock = engine.dockerHost.replace('unix://', '');
     let proxy;
     let ctx;
+    const profiler = process.argv.includes('--profile-events') ? await eventProfiler() : undefined;
     try {
         log(`\n# seeding ${images} distinct images and ${containers} containers`);
         const seeded = await seed(engineSock, { images, containers, running: 5 });
@@ -199,6 +236,7 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
             await cFollow.pending;
             const mark = proxy.mark();
             const rendersBefore = cFollow.renders.length;
+            const imageRendersBefore = iFollow.renders.length;
             // from the moment `docker stop` returns to the user (the engine's own stop time is not ours)
             // the moment the tree's data says so: checked when the tree announces a change (a poll
             // of the whole list every few ms would itself cost O(N) on the same thread)
@@ -217,6 +255,7 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
             });
             await request(engineSock, 'POST', `/containers/${id}/stop?t=0`);
             const t = performance.now();
+            await profiler?.start();
             const cpu0 = process.cpuUsage();
             if (exited()) {
                 dataAt ??= t;
@@ -228,17 +267,20 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
             await api.whenIdle();
             await cFollow.pending;
             const sent = cFollow.renders.slice(rendersBefore);
+            const imageItems = iFollow.renders.slice(imageRendersBefore).reduce((n, r) => n + r.items, 0);
             const itemsAt = sent.length ? sent[sent.length - 1].at : dataAt;
             // our work: CPU time of this process (extension, proxy, workbench emulator) for the change;
             // the latency above also includes the engine answering the one-container list
             const cpu = process.cpuUsage(cpu0);
+            await profiler?.stop();
             const counted = mark();
             await request(engineSock, 'POST', `/containers/${id}/start`);
             await api.whenIdle();
             await cFollow.pending;
-            return { data: dataAt - t, items: itemsAt - t, cpuMs: (cpu.user + cpu.system) / 1000, itemsSent: sent.reduce((n, r) => n + r.items, 0), bytes: counted.bytes, requests: counted.requests.length };
+            return { data: dataAt - t, items: itemsAt - t, cpuMs: (cpu.user + cpu.system) / 1000, itemsSent: sent.reduce((n, r) => n + r.items, 0), renders: sent.length, imageItems, bytes: counted.bytes, requests: counted.requests.length };
         };
         const stops = [];
+        profiler?.phase('big');
         for (let i = 0; i < runs; i++) {
             stops.push(await stopOnce(seeded.running[i % seeded.running.length]));
         }
@@ -267,6 +309,7 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
 
         // work per event does not grow with N
         const small = [];
+        profiler?.phase('small');
         for (let i = 0; i < runs; i++) {
             small.push(await stopOnce(seeded.running[i % seeded.running.length]));
         }
@@ -274,6 +317,10 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
         const cpuBig = median(stops.map((s) => s.cpuMs));
         const cpuSmall = median(small.map((s) => s.cpuMs));
         row(`work per event (CPU in the extension host), ${containers} vs ${containers - removeN} containers`, cpuBig, cpuSmall, 'ratio ≤ 1.3', cpuBig / cpuSmall <= 1.3);
+        row(`  tree items sent per event, ${containers} vs ${containers - removeN} containers (Containers view)`, median(stops.map((s) => s.itemsSent)), median(small.map((s) => s.itemsSent)), '(shown)', true, 'items');
+        row(`  tree items sent per event, ${containers} vs ${containers - removeN} containers (Images view)`, median(stops.map((s) => s.imageItems)), median(small.map((s) => s.imageItems)), '(shown)', true, 'items');
+        log(`  renders per event (Containers view): ${stops.map((s) => s.renders).join(',')} vs ${small.map((s) => s.renders).join(',')}`);
+        profiler?.report(log);
         row(`  latency per event, ${containers} vs ${containers - removeN} (includes the engine's filtered list)`, at2000, at200, '(shown)', true);
 
         // an idle stretch with the views open: no request at all (after the last events settled)

@@ -71,13 +71,15 @@ class LessonPanel extends Disposable {
         this.register({ dispose: onDispose });
         this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
         this.register(deps.refresh.onDidChange(() => this.demos.forEach((d) => d.onSnapshot?.())));
+        // the practice block follows the refresh owner's events stream (no second stream)
+        this.register(deps.refresh.onDidReceiveEvent((e) => this.demos.forEach((d) => d.onEvent?.(e))));
         // streams a demo opened (stats) pause while the panel is hidden and close with it
         this.register(panel.onDidChangeViewState((e) => this.demos.forEach((d) => d.onVisibility?.(e.webviewPanel.visible))));
         const ctx = this.context();
         const runtime = deps.runtime();
         for (const block of runtime.lessonContent(lessonId)?.blocks ?? []) {
             if (block.kind === 'live') {
-                this.demos.set(block.demo, runtime.createDemo(block.demo, ctx));
+                this.demos.set(block.demo, runtime.createDemo(block.demo, ctx, lessonId));
             }
         }
         this.register({ dispose: () => this.demos.forEach((d) => d.dispose?.()) });

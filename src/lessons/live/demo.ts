@@ -3,7 +3,7 @@
  * demos are run against the private engine in test/docker exactly as the panel runs them.
  */
 import { classifyError, DockerError } from '../../docker/errors';
-import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
+import { ContainerSummary, DockerClient, EngineEvent, ImageSummary } from '../../docker/types';
 import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../protocol/panelProtocol';
 import type { Locale } from '../catalog';
 import { LESSON_LABEL } from '../evidence';
@@ -45,6 +45,8 @@ export interface Demo {
     act(action: string, arg?: string): Promise<void>;
     /** The explorer's lists changed. */
     onSnapshot?(): void;
+    /** An event from the engine's stream (the refresh owner's; a demo opens none of its own). */
+    onEvent?(event: EngineEvent): void;
     /** The panel was hidden or shown again: pause and resume streams. */
     onVisibility?(visible: boolean): void;
     /** A preselection from the explorer ("Explain" on an image or container). */

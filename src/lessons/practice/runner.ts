@@ -25,6 +25,27 @@ export function rawEvent(e: EngineEvent): Record<string, unknown> {
     return { Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: { ...e.attributes } }, time: e.time };
 }
 
+/**
+ * A container that is gone: its last inspect (or, when it was never read, what its events said: id,
+ * name, image, labels), with the state its later events report (start, die with the exit code).
+ */
+export function afterEvents(last: Record<string, unknown> | undefined, id: string, events: readonly Record<string, unknown>[]): Record<string, unknown> {
+    const mine = events.filter((e) => (e.Actor as { ID?: unknown } | undefined)?.ID === id);
+    const attrs = (mine[0]?.Actor as { Attributes?: Record<string, string> } | undefined)?.Attributes ?? {};
+    const base: Record<string, unknown> = last ?? { Id: id, Name: attrs.name ? `/${attrs.name}` : '', Config: { Image: attrs.image ?? '', Labels: {} }, State: { Status: 'created', StartedAt: '0001-01-01T00:00:00Z' } };
+    let state = { ...((base.State as Record<string, unknown> | undefined) ?? {}) };
+    for (const e of mine) {
+        const at = new Date(Number(e.time) * 1000).toISOString();
+        const a = (e.Actor as { Attributes?: Record<string, string> }).Attributes ?? {};
+        if (e.Action === 'start') {
+            state = { ...state, Status: 'running', Running: true, StartedAt: at };
+        } else if (e.Action === 'die') {
+            state = { ...state, Status: 'exited', Running: false, ExitCode: Number(a.exitCode) || 0, FinishedAt: at };
+        }
+    }
+    return { ...base, State: state };
+}
+
 export interface RunnerDeps {
     client(): DockerClient;
     /** A new verdict (after each batch of events, and at start). */
@@ -103,10 +124,19 @@ export class PracticeRunner {
         if (e.type === 'container' || (e.action !== 'delete' && e.action !== 'untag')) {
             this.pending.set(e.id, e.type);
         }
-        this.timer ??= setTimeout(() => {
+        // a `docker run --rm` of a short program is gone within ~100 ms: read a new container at once
+        const now = e.type === 'container' && e.action === 'create';
+        if (now) {
+            clearTimeout(this.timer);
             this.timer = undefined;
-            void this.flush();
-        }, this.deps.batchMs ?? 100);
+        }
+        this.timer ??= setTimeout(
+            () => {
+                this.timer = undefined;
+                void this.flush();
+            },
+            now ? 0 : (this.deps.batchMs ?? 100),
+        );
     }
 
     /** Inspects what the batch named and judges again; resolves when done (tests await it). */
@@ -130,9 +160,11 @@ export class PracticeRunner {
                         this.keep(this.images, String(raw.Id ?? id), raw);
                     }
                 } catch (e) {
-                    // removed already (`--rm`, `docker rm`): the last inspect is what it was
                     const err = classifyError(e);
-                    if (err.kind !== 'notFound') {
+                    if (err.kind === 'notFound' && kind === 'container') {
+                        // removed already (`--rm`, `docker rm`): its last inspect, brought up to date by its events
+                        this.keep(this.containers, id, afterEvents(this.containers.get(id), id, this.events));
+                    } else if (err.kind !== 'notFound') {
                         this.deps.log?.(`practice: inspect ${id.slice(0, 12)}: ${err.message}`);
                     }
                 }

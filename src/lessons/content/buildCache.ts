@@ -33,10 +33,10 @@ export const buildCacheLesson: Lesson = {
                     ko: '변경은 입력이 바뀐 첫 단계와 그 뒤의 모든 단계를 무효로 만듭니다. 그 앞의 단계는 캐시에서 나옵니다.',
                 },
                 nodes: [
-                    { id: 'from', label: { en: 'FROM busybox', ko: 'FROM busybox' }, sub: { en: 'base image', ko: '베이스 이미지' } },
+                    { id: 'from', label: { en: 'FROM busybox', ko: 'FROM busybox 단계' }, sub: { en: 'base image', ko: '베이스 이미지' } },
                     { id: 'deps', label: { en: 'COPY deps.txt + RUN install', ko: 'COPY deps.txt + RUN 설치' }, sub: { en: 'cached: inputs unchanged', ko: '캐시: 입력이 그대로' } },
-                    { id: 'src', label: { en: 'COPY app.sh', ko: 'COPY app.sh' }, sub: { en: 'rebuilt: the file changed', ko: '새로 빌드: 파일이 바뀜' } },
-                    { id: 'run', label: { en: 'RUN sh app.sh', ko: 'RUN sh app.sh' }, sub: { en: 'rebuilt: comes after', ko: '새로 빌드: 뒤에 있으므로' } },
+                    { id: 'src', label: { en: 'COPY app.sh', ko: 'COPY app.sh 단계' }, sub: { en: 'rebuilt: the file changed', ko: '새로 빌드: 파일이 바뀜' } },
+                    { id: 'run', label: { en: 'RUN sh app.sh', ko: 'RUN sh app.sh 단계' }, sub: { en: 'rebuilt: comes after', ko: '새로 빌드: 뒤에 있으므로' } },
                 ],
                 edges: [
                     { from: 'from', to: 'deps', label: { en: 'layer', ko: '레이어' } },

@@ -102,10 +102,11 @@ export class LifecycleDemo extends RunButtonDemo<LifecycleKey> {
             await ensureImage(client(), image, this.ctx.signal);
             let id = '';
             this.ctx.log(`${plan[0][3]}    → ${plan[0][2]}`);
-            await readBack(1, id, await step(1, async () => {
+            const created = await step(1, async () => {
                 id = await client().createContainer({ image, name, cmd: IGNORES_TERM, labels, stopTimeout: STOP_TIMEOUT_S });
                 own.add(id);
-            }));
+            });
+            await readBack(1, id, created);
             await readBack(2, id, await step(2, () => client().startContainer(id)));
             await readBack(3, id, await step(3, () => client().pauseContainer(id)));
             await readBack(4, id, await step(4, () => client().unpauseContainer(id)));

@@ -27,7 +27,7 @@ export type LifecycleKey =
 
 export const LW: Words<LifecycleKey> = {
     en: {
-        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. Takes about 5 seconds (the stop timeout is 2 s).',
+        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. It takes about 10 seconds (the stop timeout is 2 s).',
         run: 'Run the lifecycle',
         again: 'Run it again',
         sCreate: 'Create (not started yet)',
@@ -51,7 +51,7 @@ export const LW: Words<LifecycleKey> = {
         fKill: 'docker kill',
     },
     ko: {
-        intro: '컨테이너 하나를 처음부터 끝까지 한 단계씩 움직이고, 단계마다 엔진에서 상태를 다시 읽습니다. 그다음 stop과 kill을 비교하고, 재시작 정책과 --rm을 실행해 봅니다. 약 5초 걸립니다(중지 타임아웃 2초).',
+        intro: '컨테이너 하나를 처음부터 끝까지 한 단계씩 움직이고, 단계마다 엔진에서 상태를 다시 읽습니다. 그다음 stop과 kill을 비교하고, 재시작 정책과 --rm을 실행해 봅니다. 10초쯤 걸립니다(중지 타임아웃 2초).',
         run: '라이프사이클 실행',
         again: '다시 실행',
         sCreate: '생성 (아직 시작하지 않음)',

@@ -14,7 +14,7 @@ export const buildExercise: Exercise = {
     lessonId: 'build-cache',
     task: tx(
         `In a folder with a Dockerfile, build an image tagged ${BUILD_PRACTICE_TAG} that carries the label lesson=7.`,
-        `Dockerfile이 있는 폴더에서, 태그가 ${BUILD_PRACTICE_TAG}이고 lesson=7 레이블이 붙은 이미지를 빌드하세요.`,
+        `Dockerfile이 있는 폴더에서 이미지를 빌드하세요. 태그는 ${BUILD_PRACTICE_TAG}, 레이블은 lesson=7로 붙입니다.`,
     ),
     hint: tx('docker build takes -t for the name and --label for a label (or write LABEL in the Dockerfile).', 'docker build는 이름을 -t로, 레이블을 --label로 받습니다(Dockerfile에 LABEL을 써도 됩니다).'),
     solution: `docker build -t ${BUILD_PRACTICE_TAG} --label lesson=7 .`,

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import * as path from 'path';
 import { visibleControlsDeep } from '../common/bidi';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
@@ -10,7 +11,8 @@ import type { LessonRuntime } from '../lessons/runtime';
 import { RefreshManager } from '../model/refreshManager';
 import { noteTouched } from '../model/touched';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from '../protocol/panelProtocol';
-import { WebviewHost } from './webviewHost';
+import { workspaceTrusted } from '../common/trust';
+import { isDockerfile, WebviewHost } from './webviewHost';
 
 export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
 
@@ -47,6 +49,15 @@ function panelStrings(): PanelStrings {
     };
 }
 
+/** The Dockerfile the lesson opens beside, when it is a file of a trusted workspace (it may be built). */
+function besideDockerfile(): DemoSettings['userDockerfile'] {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.uri.scheme !== 'file' || !isDockerfile(doc) || !workspaceTrusted()) {
+        return undefined;
+    }
+    return { contextDir: path.dirname(doc.uri.fsPath), dockerfile: path.basename(doc.uri.fsPath) };
+}
+
 /** One open lesson: its panel, its live demos, and the streams they opened (closed with the panel). */
 class LessonPanel extends Disposable {
     private readonly abort = new AbortController();
@@ -60,6 +71,8 @@ class LessonPanel extends Disposable {
         private readonly deps: LessonPanelDeps,
         private readonly locale: Locale,
         onDispose: () => void,
+        /** Read before the panel took the focus from the Dockerfile's editor. */
+        private readonly dockerfile?: DemoSettings['userDockerfile'],
     ) {
         super();
         const title = LESSONS.find((l) => l.id === lessonId)?.title[locale] ?? lessonId;
@@ -92,7 +105,7 @@ class LessonPanel extends Disposable {
         return {
             client: () => noteTouched(engine.client(), touched),
             locale: this.locale,
-            settings: this.deps.settings(),
+            settings: { ...this.deps.settings(), userDockerfile: this.dockerfile },
             emit: (view) => this.post({ type: 'live', view }),
             signal: this.abort.signal,
             snapshot: () => refresh.snapshot,
@@ -185,8 +198,8 @@ export class LessonPanels extends Disposable {
         this.register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
     }
 
-    private adopt(panel: vscode.WebviewPanel, lessonId: string): LessonPanel {
-        const p = new LessonPanel(panel, lessonId, this.deps, localeOf(vscode.env.language), () => this.open.delete(lessonId));
+    private adopt(panel: vscode.WebviewPanel, lessonId: string, dockerfile?: DemoSettings['userDockerfile']): LessonPanel {
+        const p = new LessonPanel(panel, lessonId, this.deps, localeOf(vscode.env.language), () => this.open.delete(lessonId), dockerfile);
         this.open.set(lessonId, p);
         return p;
     }
@@ -200,7 +213,8 @@ export class LessonPanels extends Disposable {
             p.panel.reveal(undefined, false);
         } else {
             const title = LESSONS.find((l) => l.id === lessonId)!.title[localeOf(vscode.env.language)];
-            p = this.adopt(this.deps.host.create(LESSON_VIEW_TYPE, title), lessonId);
+            const dockerfile = besideDockerfile();
+            p = this.adopt(this.deps.host.create(LESSON_VIEW_TYPE, title), lessonId, dockerfile);
         }
         if (select) {
             await p.select(select);

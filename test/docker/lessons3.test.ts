@@ -5,6 +5,9 @@
  * (each state read back, the measured stop timeout against kill, on-failure restarts, --rm).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import Dockerode from 'dockerode';
 import { createDockerClient } from '../../src/docker/dockerodeClient';
 import { parseDockerHost } from '../../src/docker/endpoint';
@@ -36,7 +39,7 @@ describe('docker: lessons 7 (build cache) and 11 (container lifecycle) live agai
     });
 
     after(async () => {
-        for (const tag of ['final', 'build-stage']) {
+        for (const tag of ['final', 'build-stage', 'yours']) {
             await docker.getImage(`${BUILD_TAG}:${tag}`).remove({ force: true }).catch(() => undefined);
         }
         client?.dispose();
@@ -77,6 +80,32 @@ describe('docker: lessons 7 (build cache) and 11 (container lifecycle) live agai
         const stage = await client.inspectImage(`${BUILD_TAG}:build-stage`);
         note(`final ${final.size} B vs build stage ${stage.size} B`);
         assert.ok(final.size + 3 * 1024 * 1024 <= stage.size, 'the 3 MiB toolchain stayed in the build stage');
+    });
+
+    it('lesson 7 beside the user\'s Dockerfile: built twice (second all cached), COPY . . found, .dockerignore measured, nothing in the folder changed', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-yours-'));
+        try {
+            fs.writeFileSync(path.join(dir, 'Dockerfile.dev'), 'FROM busybox\nWORKDIR /app\nCOPY . .\nRUN ls -R /app > /listing.txt\n');
+            fs.writeFileSync(path.join(dir, '.dockerignore'), 'secrets.txt\n');
+            fs.writeFileSync(path.join(dir, 'main.sh'), 'echo hi\n');
+            fs.writeFileSync(path.join(dir, 'secrets.txt'), 'token\n');
+            const before = fs.readdirSync(dir).map((f) => `${f}:${fs.readFileSync(path.join(dir, f), 'utf8')}`).sort();
+            const ctx = new TestContext(() => client, 'en', { userDockerfile: { contextDir: dir, dockerfile: 'Dockerfile.dev' } });
+            const demo = new BuildCacheDemo(ctx);
+            await demo.start();
+            assert.ok(ctx.last.buttons?.some((b) => b.action === 'yours'), 'the user\'s Dockerfile is offered');
+            await demo.act('yours');
+            const view = ctx.last;
+            assert.equal(view.state, 'done', `${view.message} ${JSON.stringify(view.steps)}`);
+            const points = view.conclusion?.points.map((p) => p.text) ?? [];
+            assert.ok(points.includes('Second build with nothing changed: all 3 steps came from the build cache (CACHED).'), points.join('\n'));
+            assert.ok(points.some((p) => p.startsWith('Line 3 copies the whole build context (COPY . .)') && /including the RUN steps after it/.test(p)), points.join('\n'));
+            assert.ok(points.includes('.dockerignore kept out 1 files (6 B): they never left this machine, and no COPY can see them.'), points.join('\n'));
+            const after = fs.readdirSync(dir).map((f) => `${f}:${fs.readFileSync(path.join(dir, f), 'utf8')}`).sort();
+            assert.deepEqual(after, before, 'nothing in the user\'s folder changed');
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('lesson 11: each state read back, stop waits the stop timeout then SIGKILL, a handled SIGTERM and kill are fast, on-failure restarts, --rm removes', async () => {

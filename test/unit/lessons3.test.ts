@@ -9,7 +9,7 @@ import * as path from 'path';
 import { BuildStreamReader } from '../../src/docker/buildProgress';
 import type { BuildEvent } from '../../src/docker/types';
 import { StepCollector, StepRow } from '../../src/lessons/live/buildSteps';
-import { buildCacheFindings, BuildCacheResult } from '../../src/lessons/live/findings/buildCache';
+import { buildCacheFindings, BuildCacheResult, wholeContextCopy, yoursFindings } from '../../src/lessons/live/findings/buildCache';
 import { lifecycleFindings, LifecycleResult } from '../../src/lessons/live/findings/lifecycle';
 import { FIXTURES_DIR } from './helpers';
 
@@ -123,5 +123,22 @@ describe('lesson 11: findings from the lifecycle run', () => {
         assert.match(s[1], /took 300 ms with exit code 0; the stop timeout was 2 s/);
         assert.match(s[2], /counted 1 restarts/);
         assert.match(s[3], /still there/);
+    });
+});
+
+describe('lesson 7 beside your Dockerfile: what a change would invalidate', () => {
+    it('finds the first COPY/ADD of the whole context, and whether a RUN follows it', () => {
+        assert.deepEqual(wholeContextCopy('FROM node\nWORKDIR /app\nCOPY package.json .\nRUN npm ci\nCOPY . .\nCMD ["node","."]\n'), { line: 5, text: 'COPY . .', runAfter: false });
+        assert.deepEqual(wholeContextCopy('FROM node\nCOPY --chown=1000 ./ /app\nRUN npm ci\n'), { line: 2, text: 'COPY --chown=1000 ./ /app', runAfter: true });
+        assert.equal(wholeContextCopy('FROM a AS b\nFROM c\nCOPY --from=b . /x\nCOPY src/ /src\n'), undefined);
+    });
+
+    it('findings: the order advice only when a RUN comes after the whole-context COPY', () => {
+        const ctx = { files: 3, bytes: 30, ignoredFiles: 0, ignoredBytes: 0 };
+        const withRun = yoursFindings({ first: FIRST, second: ALL_CACHED, context: ctx, wholeContext: { line: 3, text: 'COPY . .', runAfter: true } }, 'en');
+        assert.match(withRun.points[2].text, /^Line 3 copies the whole build context \(COPY \. \.\).*including the RUN steps after it/);
+        const noRun = yoursFindings({ first: FIRST, second: ALL_CACHED, context: ctx, wholeContext: { line: 3, text: 'COPY . .', runAfter: false } }, 'en');
+        assert.doesNotMatch(noRun.points[2].text, /RUN/);
+        assert.match(yoursFindings({ first: FIRST, second: ALL_CACHED, context: ctx }, 'ko').points[2].text, /전체를 복사하는 단계가 없습니다/);
     });
 });

@@ -4,6 +4,8 @@
  * image's layers, and the final image against its build stage. Builds go through the extension's own
  * builder (src/docker/build.ts: BuildKit, or the legacy builder where the engine has no BuildKit).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { formatBytes } from '../../common/format';
 import { classifyError } from '../../docker/errors';
 import type { BuildEvent, BuildResult } from '../../docker/types';
@@ -11,7 +13,7 @@ import type { FactView, LiveView, StepView, TableView } from '../../protocol/pan
 import { BUILD_STAGE, CHANGED_FILE, changeSource, contextSize, removeSample, writeSample } from './buildSample';
 import { StepCollector, stepKey, StepRow } from './buildSteps';
 import { DemoContext, ensureImage, RunButtonDemo, since, updateStep } from './demo';
-import { BuildCacheResult, buildCacheFindings } from './findings/buildCache';
+import { BuildCacheResult, buildCacheFindings, wholeContextCopy, YoursResult, yoursFindings } from './findings/buildCache';
 import { BW, BuildKey } from './buildCacheWords';
 
 export const BUILD_LESSON = 'build-cache';
@@ -21,8 +23,113 @@ export const BUILD_TAG = 'docker-lessons-build-cache';
 export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
     readonly id = 'build.cache' as const;
 
+    private busyYours = false;
+
     constructor(ctx: DemoContext) {
         super(ctx, BW, { intro: 'intro', run: 'run', again: 'again' });
+    }
+
+    private get yours() {
+        return this.ctx.settings.userDockerfile;
+    }
+
+    /** The intro and buttons, with the user's Dockerfile offered when the lesson opened beside one. */
+    private extras(state: LiveView['state']): Partial<LiveView> {
+        const y = this.yours;
+        if (!y) {
+            return {};
+        }
+        const running = state === 'running';
+        return {
+            message: `${this.w('intro')} ${this.w('yoursIntro', path.join(y.contextDir, y.dockerfile))}`,
+            buttons: [
+                { action: 'run', label: this.w(state === 'done' ? 'again' : 'run'), primary: true, disabled: running },
+                { action: 'yours', label: this.w('runYours'), disabled: running },
+            ],
+        };
+    }
+
+    override async start(): Promise<void> {
+        await super.start();
+        if (this.yours) {
+            this.ctx.emit({ demo: this.id, state: 'idle', message: this.w('intro'), ...this.extras('idle') });
+        }
+    }
+
+    override async act(action: string): Promise<void> {
+        if (action !== 'yours' || !this.yours) {
+            return super.act(action);
+        }
+        if (this.busyYours) {
+            return;
+        }
+        this.busyYours = true;
+        try {
+            await this.runYours();
+        } finally {
+            this.busyYours = false;
+        }
+    }
+
+    /** The user's Dockerfile, built twice; nothing in their folder is written. */
+    async runYours(): Promise<LiveView> {
+        const y = this.yours!;
+        const tag = `${BUILD_TAG}:yours`;
+        const cli = `docker build -f ${y.dockerfile} -t ${tag} .`;
+        const steps: StepView[] = [
+            { n: 1, title: this.w('yContext'), call: '—', cli: `cd ${y.contextDir}`, state: 'pending' },
+            { n: 2, title: this.w('yFirst'), call: 'POST /build', cli, state: 'pending' },
+            { n: 3, title: this.w('ySecond'), call: 'POST /build', cli, state: 'pending' },
+        ];
+        const facts: FactView[] = [];
+        const tables: TableView[] = [];
+        let output = '';
+        let result: YoursResult | undefined;
+        let current = 1;
+        const emit = (state: LiveView['state'], extra: Partial<LiveView> = {}) => {
+            const v = this.frame(state, { steps, facts, tables, output, findings: result && state === 'done' ? yoursFindings(result, this.ctx.locale) : undefined }, { ...this.extras(state), ...extra });
+            this.ctx.emit(v);
+            return v;
+        };
+        try {
+            const client = this.ctx.client();
+            updateStep(steps, 1, { state: 'active' });
+            emit('running');
+            const context = contextSize(y.contextDir, y.dockerfile);
+            const whole = wholeContextCopy(fs.readFileSync(path.join(y.contextDir, y.dockerfile), 'utf8'));
+            updateStep(steps, 1, { state: 'done' });
+            facts.push({ label: this.w('fContext'), value: this.w('fContextValue', context.files, formatBytes(context.bytes)), note: this.w('fContextNote') });
+            facts.push({ label: this.w('fIgnored'), value: this.w('fContextValue', context.ignoredFiles, formatBytes(context.ignoredBytes)) });
+            const rows: StepRow[][] = [];
+            for (const n of [2, 3]) {
+                current = n;
+                const t = performance.now();
+                updateStep(steps, n, { state: 'active' });
+                emit('running');
+                const collector = new StepCollector();
+                this.ctx.log(`${cli}    → POST /build (context: ${y.contextDir})`);
+                const r = await client.buildImage(y.contextDir, y.dockerfile, tag, (e) => {
+                    collector.push(e);
+                    output += e.kind === 'output' ? e.text : '';
+                }, this.ctx.signal);
+                if (!r.ok) {
+                    throw new Error(r.message);
+                }
+                const built = collector.finish();
+                rows.push(built);
+                const work = built.filter((x) => !/^FROM\s/i.test(x.text));
+                updateStep(steps, n, { state: 'done', ms: since(t), detail: this.w('buildDetail', work.filter((x) => x.cached).length, work.filter((x) => !x.cached).length, r.builder) });
+            }
+            tables.push(this.stepsTable(this.w('yCaption', y.dockerfile), [this.w('cFirst'), this.w('cSecond')], ...rows));
+            result = { first: rows[0], second: rows[1], context, wholeContext: whole };
+            await this.ctx.refresh();
+            return emit('done');
+        } catch (e) {
+            const err = classifyError(e);
+            updateStep(steps, current, { state: 'error', detail: err.message });
+            const d = this.ctx.describe(err);
+            return emit(this.ctx.signal.aborted ? 'idle' : 'error', { message: d.message, next: d.next });
+        }
     }
 
     async run(): Promise<LiveView> {
@@ -43,7 +150,7 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
         let findings: BuildCacheResult | undefined;
         let current = 1;
         const emit = (state: LiveView['state'], extra: Partial<LiveView> = {}) => {
-            const v = this.frame(state, { steps, facts, tables, output, findings: findings && state === 'done' ? buildCacheFindings(findings, this.ctx.locale) : undefined }, extra);
+            const v = this.frame(state, { steps, facts, tables, output, findings: findings && state === 'done' ? buildCacheFindings(findings, this.ctx.locale) : undefined }, { ...this.extras(state), ...extra });
             this.ctx.emit(v);
             return v;
         };
@@ -83,7 +190,7 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
             const second = await build(3, tag);
             changeSource(dir);
             const third = await build(4, tag);
-            tables.push(this.stepsTable(first, second, third));
+            tables.push(this.stepsTable(this.w('stepsCaption', CHANGED_FILE), [this.w('cFirst'), this.w('cSecond'), this.w('cThird')], first, second, third));
             emit('running');
             await build(5, stageTag, BUILD_STAGE);
             current = 6;
@@ -112,9 +219,9 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
         }
     }
 
-    /** One row per step: cached or rebuilt (with its time) in each of the three builds. */
-    private stepsTable(...builds: StepRow[][]): TableView {
-        const cell = (r: StepRow | undefined) => (!r ? '—' : r.cached ? this.w('cached') : r.seconds !== undefined ? this.w('rebuiltIn', r.seconds.toFixed(1)) : this.w('rebuilt'));
+    /** One row per step: cached or rebuilt (with its time) in each build. */
+    private stepsTable(caption: string, columns: string[], ...builds: StepRow[][]): TableView {
+        const cell = (r: StepRow | undefined) => (!r ? '—' : /^FROM\s/i.test(r.text) ? this.w('base') : r.cached ? this.w('cached') : r.seconds !== undefined ? this.w('rebuiltIn', r.seconds.toFixed(1)) : this.w('rebuilt'));
         const keys: StepRow[] = [];
         for (const rows of builds) {
             for (const r of rows) {
@@ -124,8 +231,8 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
             }
         }
         return {
-            caption: this.w('stepsCaption', CHANGED_FILE),
-            columns: [this.w('cStep'), this.w('cFirst'), this.w('cSecond'), this.w('cThird')],
+            caption,
+            columns: [this.w('cStep'), ...columns],
             rows: keys.map((k) => [`${k.stage ? `[${k.stage}] ` : ''}${k.text}`, ...builds.map((rows) => cell(rows.find((r) => stepKey(r) === stepKey(k))))]),
         };
     }

@@ -4,7 +4,8 @@ import type { Words } from './demo';
 export type BuildKey =
     | 'intro' | 'run' | 'again' | 'sSample' | 'sFirst' | 'sSecond' | 'sThird' | 'sStage' | 'sLayers' | 'sampleAt' | 'buildDetail'
     | 'fContext' | 'fContextValue' | 'fContextNote' | 'fIgnored' | 'fIgnoredNote' | 'fSizes' | 'fSizesValue' | 'fSizesNote'
-    | 'layersCaption' | 'layersDetail' | 'cInstruction' | 'cSize' | 'stepsCaption' | 'cStep' | 'cFirst' | 'cSecond' | 'cThird' | 'cached' | 'rebuilt' | 'rebuiltIn';
+    | 'layersCaption' | 'layersDetail' | 'cInstruction' | 'cSize' | 'stepsCaption' | 'cStep' | 'cFirst' | 'cSecond' | 'cThird' | 'cached' | 'rebuilt' | 'rebuiltIn'
+    | 'base' | 'runYours' | 'yoursIntro' | 'yContext' | 'yFirst' | 'ySecond' | 'yCaption';
 
 export const BW: Words<BuildKey> = {
     en: {
@@ -39,6 +40,13 @@ export const BW: Words<BuildKey> = {
         cached: 'cached',
         rebuilt: 'rebuilt',
         rebuiltIn: 'rebuilt, {0} s',
+        base: 'base image (resolved, not built)',
+        runYours: 'Build your Dockerfile twice',
+        yoursIntro: 'Or build the Dockerfile this lesson opened beside, {0}, twice: nothing in your folder is changed.',
+        yContext: 'Measure your build context',
+        yFirst: 'Build your Dockerfile',
+        ySecond: 'Build it again, nothing changed',
+        yCaption: 'Each step of {0} in two builds',
     },
     ko: {
         intro: '두 스테이지로 된 예제 Dockerfile을 세 번 빌드합니다. 처음, 아무것도 바꾸지 않고 한 번 더, 소스 파일 하나를 바꾼 뒤 한 번 더. 단계마다 빌드 캐시에서 나왔는지 새로 빌드했는지, 시간이 얼마나 걸렸는지 보여 줍니다.',
@@ -72,5 +80,12 @@ export const BW: Words<BuildKey> = {
         cached: '캐시',
         rebuilt: '새로 빌드',
         rebuiltIn: '새로 빌드, {0}초',
+        base: '베이스 이미지 (빌드하지 않고 가져옴)',
+        runYours: '내 Dockerfile 두 번 빌드',
+        yoursIntro: '또는 이 레슨 옆에 열린 Dockerfile({0})을 두 번 빌드할 수 있습니다. 폴더의 파일은 바꾸지 않습니다.',
+        yContext: '내 빌드 컨텍스트 측정',
+        yFirst: '내 Dockerfile 빌드',
+        ySecond: '바꾼 것 없이 다시 빌드',
+        yCaption: '{0}의 각 단계, 두 번의 빌드',
     },
 };

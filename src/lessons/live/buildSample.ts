@@ -47,11 +47,15 @@ export function changeSource(dir: string): void {
 }
 
 /** What goes to the engine and what .dockerignore keeps out (files and bytes). */
-export function contextSize(dir: string): { files: number; bytes: number; ignoredFiles: number; ignoredBytes: number } {
-    const sent = contextFiles(dir, 'Dockerfile').filter((f) => f.type === 'file');
+export function contextSize(dir: string, dockerfile = 'Dockerfile', maxEntries = 200_000): { files: number; bytes: number; ignoredFiles: number; ignoredBytes: number } {
+    const sent = contextFiles(dir, dockerfile).filter((f) => f.type === 'file');
     const all: { name: string; size: number }[] = [];
+    let seen = 0;
     const walk = (rel: string) => {
         for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+            if (++seen > maxEntries) {
+                return;
+            }
             const name = rel ? `${rel}/${e.name}` : e.name;
             if (e.isDirectory()) {
                 walk(name);

@@ -14,6 +14,8 @@ export interface DemoSettings {
     readonly helloImage: string;
     /** A small image with a shell for the other demos. */
     readonly shellImage: string;
+    /** The Dockerfile the lesson opened beside (a trusted workspace's file only): the build lesson builds it too. */
+    readonly userDockerfile?: { readonly contextDir: string; readonly dockerfile: string };
 }
 
 export interface DemoContext {

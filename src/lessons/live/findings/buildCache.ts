@@ -21,10 +21,13 @@ export interface BuildCacheResult {
     readonly buildStageSize?: number;
 }
 
-type Key = 'firstBuilt' | 'secondCached' | 'secondNot' | 'secondNotWhy' | 'thirdHeld' | 'thirdNone' | 'thirdOff' | 'thirdOffWhy' | 'order' | 'context' | 'ignored' | 'noIgnored' | 'stages' | 'stagesOff';
+type Key = 'yoursFirst' | 'wholeContext' | 'noWholeContext' | 'firstBuilt' | 'secondCached' | 'secondNot' | 'secondNotWhy' | 'thirdHeld' | 'thirdNone' | 'thirdOff' | 'thirdOffWhy' | 'order' | 'context' | 'ignored' | 'noIgnored' | 'stages' | 'stagesOff';
 
 const W: Words<Key> = {
     en: {
+        yoursFirst: 'Your Dockerfile, first build: {0} of {1} steps came from the cache, {2} were rebuilt ({3} s of builder time).',
+        wholeContext: 'Line {0} copies the whole build context ({1}): a change to any file not kept out by .dockerignore rebuilds that step and every step after it{2}.',
+        noWholeContext: 'No step copies the whole build context, so a change to one file invalidates only the steps from the COPY or ADD that copies it.',
         firstBuilt: 'First build: {0} of {1} steps were rebuilt, in {2} s of builder time.',
         secondCached: 'Second build with nothing changed: all {0} steps came from the build cache (CACHED).',
         secondNot: 'Second build with nothing changed: {0} of {1} steps were rebuilt anyway: {2}.',
@@ -41,6 +44,9 @@ const W: Words<Key> = {
         stagesOff: 'Multi-stage: the final image ({0}) is not smaller than the build stage ({1}).',
     },
     ko: {
+        yoursFirst: '내 Dockerfile의 첫 번째 빌드: 단계 {1}개 중 {0}개는 캐시에서 나왔고, {2}개는 새로 빌드했습니다(빌더 작업 {3}초).',
+        wholeContext: '{0}번째 줄이 빌드 컨텍스트 전체를 복사합니다({1}). .dockerignore로 제외하지 않은 파일이 하나라도 바뀌면 그 단계와 그 뒤의 모든 단계를 새로 빌드합니다{2}.',
+        noWholeContext: '빌드 컨텍스트 전체를 복사하는 단계가 없습니다. 파일 하나가 바뀌면 그 파일을 복사하는 COPY나 ADD부터만 무효가 됩니다.',
         firstBuilt: '첫 번째 빌드: 단계 {1}개 중 {0}개를 새로 빌드했고, 빌더가 {2}초 동안 일했습니다.',
         secondCached: '아무것도 바꾸지 않은 두 번째 빌드: 단계 {0}개가 모두 빌드 캐시에서 나왔습니다(CACHED).',
         secondNot: '아무것도 바꾸지 않은 두 번째 빌드인데도 단계 {1}개 중 {0}개를 새로 빌드했습니다: {2}.',
@@ -100,5 +106,43 @@ export function buildCacheFindings(r: BuildCacheResult, locale: Locale): Conclus
                 : { state: 'surprise', text: w('stagesOff', formatBytes(r.finalSize), formatBytes(r.buildStageSize)) },
         );
     }
+    return findingsView(points, locale);
+}
+
+/** The first COPY/ADD of the whole context (`COPY . .`), 1-based line; and whether a RUN comes after it. */
+export function wholeContextCopy(dockerfile: string): { line: number; text: string; runAfter: boolean } | undefined {
+    const lines = dockerfile.split(/\r?\n/);
+    const at = lines.findIndex((l) => /^\s*(COPY|ADD)\s+(--\S+\s+)*\.\/?\s+\S/i.test(l) && !/--from=/i.test(l));
+    if (at < 0) {
+        return undefined;
+    }
+    return { line: at + 1, text: lines[at].trim(), runAfter: lines.slice(at + 1).some((l) => /^\s*RUN\s/i.test(l)) };
+}
+
+export interface YoursResult {
+    readonly first: readonly StepRow[];
+    readonly second: readonly StepRow[];
+    readonly context: BuildCacheResult['context'];
+    readonly wholeContext?: { readonly line: number; readonly text: string; readonly runAfter: boolean };
+}
+
+/** The user's own Dockerfile, built twice (nothing of theirs is changed). */
+export function yoursFindings(r: YoursResult, locale: Locale): ConclusionView {
+    const w = wordsFor(W, locale);
+    const first = work(r.first);
+    const second = work(r.second);
+    const rebuilt2 = second.filter((x) => !x.cached);
+    const runAfter = { en: ', including the RUN steps after it: copy what they need first (e.g. the dependency list), the rest after', ko: '. 그 뒤의 RUN 단계도 포함되므로, RUN에 필요한 것(예: 의존성 목록)을 먼저 복사하고 나머지는 나중에 복사하세요' };
+    const points: Point[] = [
+        { state: 'note', text: w('yoursFirst', first.filter((x) => x.cached).length, first.length, first.filter((x) => !x.cached).length, secs(first)) },
+        rebuilt2.length === 0 && second.length > 0
+            ? { state: 'held', text: w('secondCached', second.length) }
+            : { state: 'surprise', text: w('secondNot', rebuilt2.length, second.length, rebuilt2.map((x) => x.text).join('; ')), why: w('secondNotWhy') },
+        r.wholeContext
+            ? { state: 'note', text: w('wholeContext', r.wholeContext.line, r.wholeContext.text, r.wholeContext.runAfter ? runAfter[locale] : '') }
+            : { state: 'note', text: w('noWholeContext') },
+        { state: 'note', text: w('context', r.context.files, formatBytes(r.context.bytes)) },
+        { state: 'note', text: r.context.ignoredFiles ? w('ignored', r.context.ignoredFiles, formatBytes(r.context.ignoredBytes)) : w('noIgnored') },
+    ];
     return findingsView(points, locale);
 }

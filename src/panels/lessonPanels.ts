@@ -118,6 +118,18 @@ class LessonPanel extends Disposable {
             describe: (e) => describeError(e, engine.state.endpoint?.display),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),
+            openTerminal: (title, args) => {
+                const ep = engine.state.endpoint;
+                // the same engine as the explorer: DOCKER_HOST, or the docker context it came from
+                const env: Record<string, string> = !ep || ep.source === 'context' ? {} : { DOCKER_HOST: ep.display };
+                if (ep?.tls && env.DOCKER_HOST) {
+                    env.DOCKER_TLS_VERIFY = ep.tls.verify ? '1' : '';
+                    env.DOCKER_CERT_PATH = ep.tls.certPath ?? '';
+                }
+                const ctxArgs = ep?.source === 'context' && ep.contextName ? ['--context', ep.contextName] : [];
+                log.info(`docker ${[...ctxArgs, ...args].join(' ')}    (in a terminal${env.DOCKER_HOST ? `, DOCKER_HOST=${env.DOCKER_HOST}` : ''})`);
+                vscode.window.createTerminal({ name: title, shellPath: 'docker', shellArgs: [...ctxArgs, ...args], env }).show();
+            },
         };
     }
 

@@ -35,7 +35,13 @@ suite('Lessons 7 and 11, and practice checked by the engine', () => {
         for (const id of made) {
             await docker?.getContainer(id).remove({ force: true }).catch(() => undefined);
         }
-        for (const tag of ['final', 'build-stage']) {
+        for (const t of vscode.window.terminals.filter((x) => x.name === 'docker run -it (lesson)')) {
+            t.dispose();
+        }
+        for (const c of (await docker?.listContainers({ all: true, filters: { label: ['dockerLessons.lesson=container-lifecycle'] } })) ?? []) {
+            await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+        }
+        for (const tag of ['final', 'build-stage', 'yours']) {
             await docker?.getImage(`docker-lessons-build-cache:${tag}`).remove({ force: true }).catch(() => undefined);
         }
     });
@@ -56,6 +62,21 @@ suite('Lessons 7 and 11, and practice checked by the engine', () => {
         assert.strictEqual(v.conclusion?.state, 'held', describeView(v));
         await waitFor('container-lifecycle in completed() (destroy event)', () => api.lessons.completed().includes('container-lifecycle'), 10_000, 50);
         note(`lifecycle lesson: run + tick in ${Date.now() - t} ms`);
+        // -it needs a person at a terminal: the lesson opens one running the docker CLI on the same engine
+        await api.lessons.act('container-lifecycle', 'lifecycle.states', 'terminal');
+        await waitFor('a terminal "docker run -it (lesson)"', () => vscode.window.terminals.some((x) => x.name === 'docker run -it (lesson)'), 5_000, 50);
+        const it = await waitFor(
+            'the -it container running, with a TTY and stdin open',
+            async () => {
+                const [c] = await docker.listContainers({ filters: { label: ['dockerLessons.lesson=container-lifecycle'], status: ['running'] } });
+                return c ? docker.getContainer(c.Id).inspect() : undefined;
+            },
+            20_000,
+            200,
+        );
+        assert.strictEqual(it.Config.Tty, true);
+        assert.strictEqual(it.Config.OpenStdin, true);
+        assert.strictEqual(it.HostConfig.AutoRemove, true);
     });
 
     test('build-cache: opens, builds three times (second all cached), and is ticked by its image\'s tag event', async function () {

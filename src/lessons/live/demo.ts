@@ -37,6 +37,8 @@ export interface DemoContext {
     confirm(message: string, detail: string, action: string): Promise<boolean>;
     /** Notes to the log (the CLI and API pair of each call). */
     log(line: string): void;
+    /** Runs a docker CLI command in a VS Code terminal, on the same engine (for `-it`, which needs a person at a terminal). */
+    openTerminal?(title: string, args: readonly string[]): void;
 }
 
 export interface Demo {

@@ -40,6 +40,27 @@ export class LifecycleDemo extends RunButtonDemo<LifecycleKey> {
         super(ctx, LW, { intro: 'intro', run: 'run', again: 'again' });
     }
 
+    /** `docker run -it --rm IMAGE sh`, the seed's `docker run -it ubuntu bash` with the lesson image. */
+    itArgs(): string[] {
+        return ['run', '-it', '--rm', '--label', `${LESSON_LABEL}=${LIFECYCLE_LESSON}`, this.ctx.settings.shellImage, 'sh'];
+    }
+
+    private withTerminal(v: LiveView): LiveView {
+        return this.ctx.openTerminal ? { ...v, buttons: [...(v.buttons ?? []), { action: 'terminal', label: this.w('openIt'), disabled: v.state === 'running' }] } : v;
+    }
+
+    override async start(): Promise<void> {
+        this.ctx.emit(this.withTerminal({ demo: this.id, state: 'idle', message: this.w('intro'), buttons: [{ action: 'run', label: this.w('run'), primary: true }] }));
+    }
+
+    override async act(action: string): Promise<void> {
+        if (action === 'terminal' && this.ctx.openTerminal) {
+            this.ctx.openTerminal(this.w('itTitle'), this.itArgs());
+            return;
+        }
+        return super.act(action);
+    }
+
     async run(): Promise<LiveView> {
         const image = this.ctx.settings.shellImage;
         const labels = { [LESSON_LABEL]: LIFECYCLE_LESSON };
@@ -66,7 +87,7 @@ export class LifecycleDemo extends RunButtonDemo<LifecycleKey> {
         const own = new Set<string>();
         let current = 0;
         const emit = (state: LiveView['state'], extra: Partial<LiveView> = {}) => {
-            const v = this.frame(state, { steps, facts, output, findings: state === 'done' ? lifecycleFindings(result, this.ctx.locale) : undefined }, extra);
+            const v = this.withTerminal(this.frame(state, { steps, facts, output, findings: state === 'done' ? lifecycleFindings(result, this.ctx.locale) : undefined }, extra));
             this.ctx.emit(v);
             return v;
         };

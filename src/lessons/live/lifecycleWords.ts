@@ -23,7 +23,9 @@ export type LifecycleKey =
     | 'fStopValue'
     | 'fStopNote'
     | 'fTerm'
-    | 'fKill';
+    | 'fKill'
+    | 'openIt'
+    | 'itTitle';
 
 export const LW: Words<LifecycleKey> = {
     en: {
@@ -49,6 +51,8 @@ export const LW: Words<LifecycleKey> = {
         fStopNote: 'The container\'s stop timeout is {0} s (--stop-timeout; 10 s by default).',
         fTerm: 'docker stop of a shell that handles SIGTERM',
         fKill: 'docker kill',
+        openIt: 'Try -it in a terminal',
+        itTitle: 'docker run -it (lesson)',
     },
     ko: {
         intro: '컨테이너 하나를 처음부터 끝까지 한 단계씩 움직이고, 단계마다 엔진에서 상태를 다시 읽습니다. 그다음 stop과 kill을 비교하고, 재시작 정책과 --rm을 실행해 봅니다. 10초쯤 걸립니다(중지 타임아웃 2초).',
@@ -73,5 +77,7 @@ export const LW: Words<LifecycleKey> = {
         fStopNote: '이 컨테이너의 중지 타임아웃은 {0}초입니다(--stop-timeout, 기본값 10초).',
         fTerm: 'SIGTERM을 처리하는 셸의 docker stop',
         fKill: 'docker kill',
+        openIt: 'Try -it in a terminal',
+        itTitle: 'docker run -it (lesson)',
     },
 };

@@ -93,7 +93,7 @@ export async function buildImage(
     }
     if (choice.builder === 'buildkit') {
         try {
-            return await buildOnce(docker, 'buildkit', choice.reason, contextDir, dockerfileRel, tag, onEvent, signal);
+            return await buildOnce(docker, 'buildkit', choice.reason, contextDir, dockerfileRel, tag, onEvent, signal, options.target);
         } catch (e) {
             if (options.builder === 'buildkit' || choice.reason === 'engine-default' || !isBuildkitRefusal((e as { cause?: unknown }).cause ?? e)) {
                 throw e;
@@ -101,7 +101,7 @@ export async function buildImage(
             choice = { builder: 'legacy', reason: 'refused' };
         }
     }
-    return buildOnce(docker, 'legacy', choice.reason, contextDir, dockerfileRel, tag, onEvent, signal);
+    return buildOnce(docker, 'legacy', choice.reason, contextDir, dockerfileRel, tag, onEvent, signal, options.target);
 }
 
 async function buildOnce(
@@ -113,6 +113,7 @@ async function buildOnce(
     tag: string,
     onEvent: (e: BuildEvent) => void,
     signal?: AbortSignal,
+    target?: string,
 ): Promise<BuildResult> {
     const networkNone = builder === 'buildkit' && !(await hasBridge(docker));
     const buildId = crypto.randomUUID();
@@ -123,6 +124,9 @@ async function buildOnce(
         forcerm: true,
         version: builder === 'buildkit' ? '2' : '1',
     };
+    if (target) {
+        query.target = target;
+    }
     if (builder === 'buildkit') {
         // lets a cancel reach the solver (`POST /build/cancel`), as the CLI does on Ctrl-C
         query.buildid = buildId;

@@ -50,6 +50,8 @@ export type BuildResult =
 export interface BuildOptions {
     /** `auto` (default): BuildKit where the engine has it, else the legacy builder. */
     readonly builder?: 'auto' | BuilderKind;
+    /** `--target`: build only up to this stage of a multi-stage Dockerfile. */
+    readonly target?: string;
 }
 
 export interface BuildActions {

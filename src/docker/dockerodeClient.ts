@@ -259,6 +259,10 @@ export class DockerodeClient implements DockerClient {
             if (opts.networkNone) {
                 hostConfig.NetworkMode = 'none';
             }
+            if (opts.restart) {
+                hostConfig.RestartPolicy = { Name: opts.restart.name, MaximumRetryCount: opts.restart.maxRetries ?? 0 };
+            }
+            hostConfig.AutoRemove = opts.autoRemove || undefined;
             const c = await this.docker.createContainer({
                 Image: opts.image,
                 name: opts.name || undefined,
@@ -266,6 +270,7 @@ export class DockerodeClient implements DockerClient {
                 Tty: !!opts.tty,
                 OpenStdin: !!opts.tty,
                 Labels: opts.labels ? { ...opts.labels } : undefined,
+                StopTimeout: opts.stopTimeout,
                 HostConfig: hostConfig,
                 abortSignal,
             } as Dockerode.ContainerCreateOptions);

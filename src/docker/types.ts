@@ -211,6 +211,12 @@ export interface RunOptions {
     readonly memorySwapBytes?: number;
     readonly tty?: boolean;
     readonly labels?: Readonly<Record<string, string>>;
+    /** `--restart`: `no`, `always`, `unless-stopped`, `on-failure` (with `maxRetries`). */
+    readonly restart?: { readonly name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; readonly maxRetries?: number };
+    /** `--rm`: the engine removes the container when it ends. */
+    readonly autoRemove?: boolean;
+    /** `--stop-timeout`: seconds `docker stop` waits after SIGTERM before SIGKILL. */
+    readonly stopTimeout?: number;
 }
 
 export interface PruneResult {

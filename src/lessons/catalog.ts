@@ -41,6 +41,16 @@ export const LESSONS: readonly LessonInfo[] = [
         title: { en: 'Namespaces: isolation', ko: '네임스페이스: 격리' },
         summary: { en: 'What a container can see of the host, and what it cannot.', ko: '컨테이너가 호스트에서 볼 수 있는 것과 볼 수 없는 것.' },
     },
+    {
+        id: 'build-cache',
+        title: { en: 'Building an image: layers and the build cache', ko: '이미지 빌드: 레이어와 빌드 캐시' },
+        summary: { en: 'Which steps are cached, which are rebuilt after a change, and why.', ko: '어떤 단계가 캐시에서 나오고, 변경 뒤에 무엇이 왜 다시 빌드되는지.' },
+    },
+    {
+        id: 'container-lifecycle',
+        title: { en: 'The container lifecycle', ko: '컨테이너 라이프사이클' },
+        summary: { en: 'Created, running, paused, exited, removed; stop vs kill, --rm, restart policies.', ko: '생성, 실행, 일시 정지, 종료, 삭제. stop과 kill, --rm, 재시작 정책.' },
+    },
 ];
 
 export function localeOf(language: string): Locale {

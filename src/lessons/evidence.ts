@@ -14,10 +14,22 @@ function sameImage(eventImage: string | undefined, configured: string): boolean 
     return norm(eventImage) === norm(configured);
 }
 
+function labelOf(event: EngineEvent): string | undefined {
+    return event.attributes[LESSON_LABEL];
+}
+
 /** The lesson this event completes, or undefined. */
 export function lessonCompletedBy(event: EngineEvent, helloImage: string): string | undefined {
+    // the build lesson tagged the image it built (its name is the lesson's own)
+    if (event.type === 'image' && event.action === 'tag' && /^docker-lessons-build-cache:/.test(event.attributes.name ?? '')) {
+        return 'build-cache';
+    }
     if (event.type !== 'container') {
         return undefined;
+    }
+    // the lifecycle lesson's container went all the way: created … removed
+    if (event.action === 'destroy' && labelOf(event) === 'container-lifecycle') {
+        return 'container-lifecycle';
     }
     const lesson = event.attributes[LESSON_LABEL];
     const exitOk = event.attributes.exitCode === '0';

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import * as path from 'path';
 import { visibleControlsDeep } from '../common/bidi';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
@@ -10,7 +11,8 @@ import type { LessonRuntime } from '../lessons/runtime';
 import { RefreshManager } from '../model/refreshManager';
 import { noteTouched } from '../model/touched';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from '../protocol/panelProtocol';
-import { WebviewHost } from './webviewHost';
+import { workspaceTrusted } from '../common/trust';
+import { isDockerfile, WebviewHost } from './webviewHost';
 
 export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
 
@@ -47,6 +49,15 @@ function panelStrings(): PanelStrings {
     };
 }
 
+/** The Dockerfile the lesson opens beside, when it is a file of a trusted workspace (it may be built). */
+function besideDockerfile(): DemoSettings['userDockerfile'] {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.uri.scheme !== 'file' || !isDockerfile(doc) || !workspaceTrusted()) {
+        return undefined;
+    }
+    return { contextDir: path.dirname(doc.uri.fsPath), dockerfile: path.basename(doc.uri.fsPath) };
+}
+
 /** One open lesson: its panel, its live demos, and the streams they opened (closed with the panel). */
 class LessonPanel extends Disposable {
     private readonly abort = new AbortController();
@@ -60,6 +71,8 @@ class LessonPanel extends Disposable {
         private readonly deps: LessonPanelDeps,
         private readonly locale: Locale,
         onDispose: () => void,
+        /** Read before the panel took the focus from the Dockerfile's editor. */
+        private readonly dockerfile?: DemoSettings['userDockerfile'],
     ) {
         super();
         const title = LESSONS.find((l) => l.id === lessonId)?.title[locale] ?? lessonId;
@@ -71,13 +84,15 @@ class LessonPanel extends Disposable {
         this.register({ dispose: onDispose });
         this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
         this.register(deps.refresh.onDidChange(() => this.demos.forEach((d) => d.onSnapshot?.())));
+        // the practice block follows the refresh owner's events stream (no second stream)
+        this.register(deps.refresh.onDidReceiveEvent((e) => this.demos.forEach((d) => d.onEvent?.(e))));
         // streams a demo opened (stats) pause while the panel is hidden and close with it
         this.register(panel.onDidChangeViewState((e) => this.demos.forEach((d) => d.onVisibility?.(e.webviewPanel.visible))));
         const ctx = this.context();
         const runtime = deps.runtime();
         for (const block of runtime.lessonContent(lessonId)?.blocks ?? []) {
             if (block.kind === 'live') {
-                this.demos.set(block.demo, runtime.createDemo(block.demo, ctx));
+                this.demos.set(block.demo, runtime.createDemo(block.demo, ctx, lessonId));
             }
         }
         this.register({ dispose: () => this.demos.forEach((d) => d.dispose?.()) });
@@ -90,7 +105,7 @@ class LessonPanel extends Disposable {
         return {
             client: () => noteTouched(engine.client(), touched),
             locale: this.locale,
-            settings: this.deps.settings(),
+            settings: { ...this.deps.settings(), userDockerfile: this.dockerfile },
             emit: (view) => this.post({ type: 'live', view }),
             signal: this.abort.signal,
             snapshot: () => refresh.snapshot,
@@ -103,6 +118,18 @@ class LessonPanel extends Disposable {
             describe: (e) => describeError(e, engine.state.endpoint?.display),
             confirm: async (message, detail, action) => (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
             log: (line) => log.info(line),
+            openTerminal: (title, args) => {
+                const ep = engine.state.endpoint;
+                // the same engine as the explorer: DOCKER_HOST, or the docker context it came from
+                const env: Record<string, string> = !ep || ep.source === 'context' ? {} : { DOCKER_HOST: ep.display };
+                if (ep?.tls && env.DOCKER_HOST) {
+                    env.DOCKER_TLS_VERIFY = ep.tls.verify ? '1' : '';
+                    env.DOCKER_CERT_PATH = ep.tls.certPath ?? '';
+                }
+                const ctxArgs = ep?.source === 'context' && ep.contextName ? ['--context', ep.contextName] : [];
+                log.info(`docker ${[...ctxArgs, ...args].join(' ')}    (in a terminal${env.DOCKER_HOST ? `, DOCKER_HOST=${env.DOCKER_HOST}` : ''})`);
+                vscode.window.createTerminal({ name: title, shellPath: 'docker', shellArgs: [...ctxArgs, ...args], env }).show();
+            },
         };
     }
 
@@ -183,8 +210,8 @@ export class LessonPanels extends Disposable {
         this.register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
     }
 
-    private adopt(panel: vscode.WebviewPanel, lessonId: string): LessonPanel {
-        const p = new LessonPanel(panel, lessonId, this.deps, localeOf(vscode.env.language), () => this.open.delete(lessonId));
+    private adopt(panel: vscode.WebviewPanel, lessonId: string, dockerfile?: DemoSettings['userDockerfile']): LessonPanel {
+        const p = new LessonPanel(panel, lessonId, this.deps, localeOf(vscode.env.language), () => this.open.delete(lessonId), dockerfile);
         this.open.set(lessonId, p);
         return p;
     }
@@ -198,7 +225,8 @@ export class LessonPanels extends Disposable {
             p.panel.reveal(undefined, false);
         } else {
             const title = LESSONS.find((l) => l.id === lessonId)!.title[localeOf(vscode.env.language)];
-            p = this.adopt(this.deps.host.create(LESSON_VIEW_TYPE, title), lessonId);
+            const dockerfile = besideDockerfile();
+            p = this.adopt(this.deps.host.create(LESSON_VIEW_TYPE, title), lessonId, dockerfile);
         }
         if (select) {
             await p.select(select);

@@ -233,6 +233,19 @@ const DEMOS: Record<string, LessonDemo> = {
         button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
         finished: (frame, locale) => waitForSteps(frame, 'ns.insideOutside', DONE[locale], undefined, 60_000),
     },
+    'build-cache': {
+        demo: 'build.cache',
+        // each step in the three builds: cached or rebuilt, with its time
+        show: { demo: 'build.cache', target: '.live-tables' },
+        button: { en: /^Build the sample$/, ko: /^예제 빌드$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'build.cache', DONE[locale], undefined, 150_000),
+    },
+    'container-lifecycle': {
+        demo: 'lifecycle.states',
+        show: { demo: 'lifecycle.states', target: 'section.conclusion' },
+        button: { en: /^Run the lifecycle$/, ko: /^라이프사이클 실행$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'lifecycle.states', DONE[locale], undefined, 90_000),
+    },
 };
 
 /** The OOM demo's facts, label → value. */

@@ -94,10 +94,27 @@ describe('evidence: labelled demos', () => {
     it('every lesson in the catalog can be completed by some event', () => {
         const events = [
             die({ image: 'hello-world', exitCode: '0' }),
-            ...LESSONS.flatMap((l) => ['create', 'start', 'die', 'oom'].map((action) => ev('container', action, labelled(l.id, { exitCode: '0' })))),
+            ...LESSONS.flatMap((l) => ['create', 'start', 'die', 'oom', 'destroy'].map((action) => ev('container', action, labelled(l.id, { exitCode: '0' })))),
+            ev('image', 'tag', { name: 'docker-lessons-build-cache:final' }),
         ];
         const done = new Set(events.map((e) => lessonCompletedBy(e, HELLO)).filter((x): x is string => !!x));
         assert.deepEqual([...done].sort(), LESSONS.map((l) => l.id).sort());
+    });
+});
+
+describe('evidence: lessons 7 and 11', () => {
+    it('build-cache: the tag of the lesson\'s own image completes it; another image\'s tag does not', () => {
+        assert.equal(lessonCompletedBy(ev('image', 'tag', { name: 'docker-lessons-build-cache:final' }), HELLO), 'build-cache');
+        assert.equal(lessonCompletedBy(ev('image', 'tag', { name: 'myapp:latest' }), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('image', 'untag', { name: 'docker-lessons-build-cache:final' }), HELLO), undefined);
+    });
+
+    it('container-lifecycle: the lesson\'s container removed completes it; its create or start does not', () => {
+        assert.equal(lessonCompletedBy(ev('container', 'destroy', labelled('container-lifecycle')), HELLO), 'container-lifecycle');
+        for (const action of ['create', 'start', 'die']) {
+            assert.equal(lessonCompletedBy(ev('container', action, labelled('container-lifecycle', { exitCode: '0' })), HELLO), undefined, action);
+        }
+        assert.equal(lessonCompletedBy(ev('container', 'destroy', labelled('cgroups')), HELLO), undefined);
     });
 });
 

@@ -8,8 +8,10 @@ import { helloWorldLesson } from './helloWorld';
 import { containersVsVmsLesson } from './containersVsVms';
 import { cgroupsLesson } from './cgroups';
 import { namespacesLesson } from './namespaces';
+import { buildCacheLesson } from './buildCache';
+import { lifecycleLesson } from './lifecycle';
 
-const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson];
+const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson, buildCacheLesson, lifecycleLesson];
 
 export const LESSON_CONTENT: Readonly<Record<string, Lesson>> = Object.freeze(Object.fromEntries(ALL.map((lesson) => [lesson.id, lesson])));
 

@@ -3,7 +3,7 @@
  * demos are run against the private engine in test/docker exactly as the panel runs them.
  */
 import { classifyError, DockerError } from '../../docker/errors';
-import { ContainerSummary, DockerClient, ImageSummary } from '../../docker/types';
+import { ContainerSummary, DockerClient, EngineEvent, ImageSummary } from '../../docker/types';
 import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../protocol/panelProtocol';
 import type { Locale } from '../catalog';
 import { LESSON_LABEL } from '../evidence';
@@ -14,6 +14,8 @@ export interface DemoSettings {
     readonly helloImage: string;
     /** A small image with a shell for the other demos. */
     readonly shellImage: string;
+    /** The Dockerfile the lesson opened beside (a trusted workspace's file only): the build lesson builds it too. */
+    readonly userDockerfile?: { readonly contextDir: string; readonly dockerfile: string };
 }
 
 export interface DemoContext {
@@ -35,6 +37,8 @@ export interface DemoContext {
     confirm(message: string, detail: string, action: string): Promise<boolean>;
     /** Notes to the log (the CLI and API pair of each call). */
     log(line: string): void;
+    /** Runs a docker CLI command in a VS Code terminal, on the same engine (for `-it`, which needs a person at a terminal). */
+    openTerminal?(title: string, args: readonly string[]): void;
 }
 
 export interface Demo {
@@ -45,6 +49,8 @@ export interface Demo {
     act(action: string, arg?: string): Promise<void>;
     /** The explorer's lists changed. */
     onSnapshot?(): void;
+    /** An event from the engine's stream (the refresh owner's; a demo opens none of its own). */
+    onEvent?(event: EngineEvent): void;
     /** The panel was hidden or shown again: pause and resume streams. */
     onVisibility?(visible: boolean): void;
     /** A preselection from the explorer ("Explain" on an image or container). */

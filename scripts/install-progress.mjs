@@ -2,7 +2,8 @@
 // the step (k/4), what is being installed, a percentage or a count, and the time so far.
 //
 // Two sources, both real: while npm downloads, its `--loglevel=http` lines in the install log
-// (manifests read, then tarballs fetched, of the 215 measured for code-server 4.100.3) and the
+// (182 manifests read, then tarballs fetched, of the 215 measured for code-server 4.100.3; tarballs
+// already in npm's own cache are not fetched) and the
 // packages already unpacked in the staging folder's node_modules (of 178); while `npm rebuild`
 // runs the install scripts, the `> name@version install` lines npm writes to the install log (13
 // scripts measured, the native modules among them), and the packages a nested install fetched. A
@@ -17,6 +18,8 @@ import { pathToFileURL } from 'node:url';
 export const EXPECTED_PACKAGES = 178;
 /** Package tarballs that install fetches ("added 215 packages", measured). */
 export const EXPECTED_TARBALLS = 215;
+/** Package manifests npm reads from the registry while resolving (182 `http fetch` lines, measured). */
+export const EXPECTED_MANIFESTS = 182;
 
 const FETCH_LINE = /^npm http fetch GET \d+ (\S+)/;
 
@@ -37,14 +40,17 @@ export function downloadLine(logText, unpacked) {
             }
         }
     }
+    if (unpacked >= EXPECTED_PACKAGES) {
+        return `unpacked ${unpacked} packages; npm is finishing (links, lockfile)`;
+    }
     if (unpacked) {
-        return `unpacking: ${Math.min(99, Math.round((unpacked / EXPECTED_PACKAGES) * 100))} % (${unpacked}/${EXPECTED_PACKAGES} packages)`;
+        return `unpacking: ${Math.round((unpacked / EXPECTED_PACKAGES) * 100)} % (${unpacked}/${EXPECTED_PACKAGES} packages)`;
     }
     if (tarballs) {
         return `fetching package tarballs: ${Math.min(99, Math.round((tarballs / EXPECTED_TARBALLS) * 100))} % (${tarballs}/${EXPECTED_TARBALLS})`;
     }
     if (manifests) {
-        return `resolving dependencies: ${manifests} package manifests read`;
+        return `resolving dependencies: ${Math.min(99, Math.round((manifests / EXPECTED_MANIFESTS) * 100))} % (${manifests}/${EXPECTED_MANIFESTS} package manifests)`;
     }
     return undefined;
 }

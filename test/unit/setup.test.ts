@@ -116,10 +116,10 @@ describe('setup: code-server install progress (scripts/install-progress.mjs)', f
         const script = [
             "const m = await import('./scripts/install-progress.mjs');",
             "const log = (k, n) => Array.from({ length: n }, (_, i) => `npm http fetch GET 200 https://registry.npmjs.org/${k}${i}${k === 't' ? '/-/x-1.0.0.tgz' : ''} 5ms`).join('\\n');",
-            "console.log(JSON.stringify([m.downloadLine(''), m.downloadLine(log('m', 40), 0), m.downloadLine(log('m', 40) + '\\n' + log('t', 43), 0), m.downloadLine(log('t', 215), 89)]));",
+            "console.log(JSON.stringify([m.downloadLine(''), m.downloadLine(log('m', 40), 0), m.downloadLine(log('m', 40) + '\\n' + log('t', 43), 0), m.downloadLine(log('t', 215), 89), m.downloadLine(log('t', 215), 178)]));",
         ].join('\n');
         const r = node(['--input-type=module', '-e', script]);
         assert.equal(r.status, 0, r.out);
-        assert.deepEqual(JSON.parse(r.stdout), [null, 'resolving dependencies: 40 package manifests read', 'fetching package tarballs: 20 % (43/215)', 'unpacking: 50 % (89/178 packages)']);
+        assert.deepEqual(JSON.parse(r.stdout), [null, 'resolving dependencies: 22 % (40/182 package manifests)', 'fetching package tarballs: 20 % (43/215)', 'unpacking: 50 % (89/178 packages)', 'unpacked 178 packages; npm is finishing (links, lockfile)']);
     });
 });

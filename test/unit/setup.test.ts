@@ -81,6 +81,16 @@ describe('setup: the Debian packages each layer needs (scripts/setup.mjs)', func
         }
     });
 
+    it('npm test (scripts/test-all.mjs), not root, chromium missing: the e2e layer stops at once; the unit layer needs nothing', () => {
+        const r = node(['scripts/test-all.mjs', '--only', 'e2e'], { DL_SETUP_FAKE_UID: '1000', DL_SETUP_FAKE_MISSING: 'chromium' });
+        assert.equal(r.status, 1, r.out);
+        assert.ok(r.ms < 5_000, `stopped in ${r.ms} ms`);
+        assert.match(r.out, /sudo apt-get install -y chromium$/m);
+        assert.doesNotMatch(r.out, /=== build/, 'before building');
+        const groups = node(['--input-type=module', '-e', "const m = await import('./scripts/setup.mjs'); console.log(JSON.stringify([m.groupsFor(['unit']), m.groupsFor(['start']), m.groupsFor(['e2e'])]))"]);
+        assert.deepEqual(JSON.parse(groups.stdout), [[], ['code-server', 'engine'], ['code-server', 'engine', 'browser', 'fonts']]);
+    });
+
     it('.ci/run keeps no package list of its own: it calls scripts/setup.mjs', () => {
         const ci = fs.readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8');
         assert.match(ci, /^node scripts\/setup\.mjs\b/m);

@@ -786,7 +786,7 @@ export async function dockerHostForTests({ root, log = noop }) {
     const t = Date.now();
     try {
         const { startEngine } = await import(pathToFileURL(script).href);
-        const engine = await startEngine({ log: (m) => log(`[engine] ${m}`), handleSignals: false });
+        const engine = await startEngine({ log: (m) => log(`[engine] ${m.replace(/^engine: /, '')}`), handleSignals: false });
         log(`private engine at ${engine.dockerHost} (started in ${Date.now() - t} ms)`);
         return { dockerHost: engine.dockerHost, engine, engineStartMs: Date.now() - t };
     } catch (e) {

@@ -133,7 +133,7 @@ try {
                 const { startEngine } = await import('./engine.mjs');
                 const t = Date.now();
                 console.log('\n=== starting the private Docker engine');
-                engine = await startEngine({ log: (m) => console.log(`[engine] ${m}`) });
+                engine = await startEngine({ log: (m) => console.log(`[engine] ${m.replace(/^engine: /, '')}`) });
                 dockerHost = engine.dockerHost;
                 console.log(`[engine] ready in ${Date.now() - t} ms at ${dockerHost}`);
             } catch (e) {

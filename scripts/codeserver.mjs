@@ -252,7 +252,7 @@ export async function ensureCodeServer({ log = noop } = {}) {
     return withLock(path.join(base, `.lock-code-server-${CODE_SERVER_VERSION}`), log, async () => {
         if (markerIsGood(installDir)) return binPath(installDir);
         const started = Date.now();
-        log(`code-server: installing ${CODE_SERVER_VERSION} into ${installDir} (first run only; 4 steps, about 1–2 minutes)`);
+        log(`code-server: installing ${CODE_SERVER_VERSION} into ${installDir} (first run only, 4 steps; 1–2 minutes on an idle machine, longer on a busy one)`);
         const step = (k, what, t) => log(`code-server: [${k}/4] ${what}${t === undefined ? '' : ` (${((Date.now() - t) / 1000).toFixed(1)} s)`}`);
         const say = (line) => log(`code-server: ${line}`);
 

@@ -41,7 +41,7 @@ export function downloadLine(logText, unpacked) {
         }
     }
     if (unpacked >= EXPECTED_PACKAGES) {
-        return `unpacked ${unpacked} packages; npm is finishing (links, lockfile)`;
+        return `all ${unpacked} package folders made; npm is writing their files`;
     }
     if (unpacked) {
         return `unpacking: ${Math.round((unpacked / EXPECTED_PACKAGES) * 100)} % (${unpacked}/${EXPECTED_PACKAGES} packages)`;

@@ -18,10 +18,12 @@ import { pathToFileURL } from 'node:url';
 export const EXPECTED_PACKAGES = 178;
 /** Package tarballs that install fetches ("added 215 packages", measured). */
 export const EXPECTED_TARBALLS = 215;
-/** Package manifests npm reads from the registry while resolving (182 `http fetch` lines, measured). */
+/** Package manifests npm reads from the registry while resolving (181–182 `http fetch` lines, measured). */
 export const EXPECTED_MANIFESTS = 182;
 
 const FETCH_LINE = /^npm http fetch GET \d+ (\S+)/;
+/** A tarball npm took from its own cache (`npm http cache name@URL.tgz 1ms (cache hit)`). */
+const CACHED_TARBALL = /^npm http cache \S+?@(\S+\.tgz)\b/;
 
 /**
  * The download step in words, from npm's `--loglevel=http` lines (manifests, then tarballs) and the
@@ -38,7 +40,13 @@ export function downloadLine(logText, unpacked) {
             } else {
                 manifests++;
             }
+        } else if (CACHED_TARBALL.test(line.trim())) {
+            tarballs++;
         }
+    }
+    // npm makes the package folders first and fills them as their tarballs arrive
+    if (tarballs && tarballs < EXPECTED_TARBALLS) {
+        return `fetching package tarballs: ${Math.round((tarballs / EXPECTED_TARBALLS) * 100)} % (${tarballs}/${EXPECTED_TARBALLS})`;
     }
     if (unpacked >= EXPECTED_PACKAGES) {
         return `all ${unpacked} package folders made; npm is writing their files`;

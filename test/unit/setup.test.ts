@@ -122,14 +122,14 @@ describe('setup: code-server install progress (scripts/install-progress.mjs)', f
         assert.equal(lines[12], 'building 13/13: vscode-extensions postinstall — built-in extensions');
     });
 
-    it('the download step: manifests, then tarballs as a percentage, then unpacking', () => {
+    it('the download step: manifests, then tarballs (fetched or from npm\'s cache) as a percentage, then unpacking', () => {
         const script = [
             "const m = await import('./scripts/install-progress.mjs');",
             "const log = (k, n) => Array.from({ length: n }, (_, i) => `npm http fetch GET 200 https://registry.npmjs.org/${k}${i}${k === 't' ? '/-/x-1.0.0.tgz' : ''} 5ms`).join('\\n');",
-            "console.log(JSON.stringify([m.downloadLine(''), m.downloadLine(log('m', 40), 0), m.downloadLine(log('m', 40) + '\\n' + log('t', 43), 0), m.downloadLine(log('t', 215), 89), m.downloadLine(log('t', 215), 178)]));",
+            "console.log(JSON.stringify([m.downloadLine(''), m.downloadLine(log('m', 40), 0), m.downloadLine(log('m', 40) + '\\n' + log('t', 43), 0), m.downloadLine(log('t', 215), 89), m.downloadLine(log('t', 215), 178), m.downloadLine(log('m', 3) + '\\nnpm http cache a@https://registry.npmjs.org/a/-/a-1.0.0.tgz 1ms (cache hit)', 178)]));",
         ].join('\n');
         const r = node(['--input-type=module', '-e', script]);
         assert.equal(r.status, 0, r.out);
-        assert.deepEqual(JSON.parse(r.stdout), [null, 'resolving dependencies: 22 % (40/182 package manifests)', 'fetching package tarballs: 20 % (43/215)', 'unpacking: 50 % (89/178 packages)', 'all 178 package folders made; npm is writing their files']);
+        assert.deepEqual(JSON.parse(r.stdout), [null, 'resolving dependencies: 22 % (40/182 package manifests)', 'fetching package tarballs: 20 % (43/215)', 'unpacking: 50 % (89/178 packages)', 'all 178 package folders made; npm is writing their files', 'fetching package tarballs: 0 % (1/215)']);
     });
 });

@@ -13,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { watchPhase } from './install-progress.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const CHROMIUM_PATH = process.env.DL_CHROMIUM || '/usr/bin/chromium';
@@ -218,10 +219,21 @@ async function makeRipgrepCache(tmpDir) {
     return tarball;
 }
 
+/** "215 packages in 17s" from npm's last "added … packages in …" line of the log. */
+function countAdded(logFile) {
+    const m = [...readTail(logFile, 20).matchAll(/added (\d+ packages? in \S+)/g)].pop();
+    return m ? m[1] : 'done';
+}
+
 async function addAllowScripts(pkgJsonPath, allow) {
     const pkg = JSON.parse(await fsp.readFile(pkgJsonPath, 'utf8'));
     pkg.allowScripts = { ...(pkg.allowScripts || {}), ...allow };
     await fsp.writeFile(pkgJsonPath, JSON.stringify(pkg, null, 2) + '\n');
+}
+
+/** Is code-server already installed (and built for this Node) in the cache folder? */
+export function codeServerInstalled() {
+    return markerIsGood(codeServerInstallDir());
 }
 
 /**
@@ -240,7 +252,9 @@ export async function ensureCodeServer({ log = noop } = {}) {
     return withLock(path.join(base, `.lock-code-server-${CODE_SERVER_VERSION}`), log, async () => {
         if (markerIsGood(installDir)) return binPath(installDir);
         const started = Date.now();
-        log(`code-server: installing ${CODE_SERVER_VERSION} into ${installDir} (about a minute)`);
+        log(`code-server: installing ${CODE_SERVER_VERSION} into ${installDir} (first run only, 4 steps; 1–2 minutes on an idle machine, longer on a busy one)`);
+        const step = (k, what, t) => log(`code-server: [${k}/4] ${what}${t === undefined ? '' : ` (${((Date.now() - t) / 1000).toFixed(1)} s)`}`);
+        const say = (line) => log(`code-server: ${line}`);
 
         const staging = `${installDir}.staging-${process.pid}`;
         await fsp.rm(staging, { recursive: true, force: true });
@@ -250,8 +264,9 @@ export async function ensureCodeServer({ log = noop } = {}) {
         const logFile = path.join(base, `code-server-${CODE_SERVER_VERSION}-install.log`);
         await fsp.writeFile(logFile, `install started ${new Date().toISOString()}\n`);
         try {
+            let t = Date.now();
             const tarball = await makeRipgrepCache(tmpDir);
-            log(`code-server: ripgrep cache ${tarball}`);
+            step(1, `ripgrep: Debian's rg as the cached download, so nothing comes from GitHub: ${tarball}`, t);
             await fsp.writeFile(
                 path.join(staging, 'package.json'),
                 JSON.stringify(
@@ -281,16 +296,34 @@ export async function ensureCodeServer({ log = noop } = {}) {
             // Phase 1: fetch everything, run nothing. Phase 2: record which packages may run install
             // scripts (also in code-server's nested projects, which its postinstall installs with a
             // separate `npm install`), then run the scripts with `npm rebuild`.
-            await run('npm', ['install', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], {
-                cwd: staging,
-                env,
-                log,
-                logFile,
-            });
+            t = Date.now();
+            step(2, `downloading code-server ${CODE_SERVER_VERSION} and its packages from the npm registry (no install scripts yet)`);
+            let stopWatch = watchPhase({ phase: 'download', dir: staging, logFile, step: '[2/4]', say });
+            try {
+                await run('npm', ['install', '--ignore-scripts', '--loglevel=http', `code-server@${CODE_SERVER_VERSION}`], {
+                    cwd: staging,
+                    env,
+                    log,
+                    logFile,
+                });
+            } finally {
+                stopWatch();
+            }
+            step(2, `downloaded: ${countAdded(logFile)}`, t);
             const pkg = packageDir(staging);
             await addAllowScripts(path.join(pkg, 'lib', 'vscode', 'package.json'), ALLOW_VSCODE);
             await addAllowScripts(path.join(pkg, 'lib', 'vscode', 'extensions', 'package.json'), ALLOW_VSCODE_EXTENSIONS);
-            await run('npm', ['rebuild', '--foreground-scripts'], { cwd: staging, env, log, logFile });
+            t = Date.now();
+            step(3, "running the install scripts: VS Code's dependencies and native modules (node-gyp builds node-pty, spdlog, kerberos, …)");
+            stopWatch = watchPhase({ phase: 'build', logFile, step: '[3/4]', say });
+            try {
+                // loglevel http (inherited by the nested installs) lets the progress count their downloads
+                await run('npm', ['rebuild', '--foreground-scripts'], { cwd: staging, env: { ...env, npm_config_loglevel: 'http' }, log, logFile });
+            } finally {
+                stopWatch();
+            }
+            step(3, 'install scripts done', t);
+            t = Date.now();
 
             const missing = REQUIRED_FILES.filter((f) => !fs.existsSync(path.join(pkg, f)));
             if (missing.length) {
@@ -307,7 +340,8 @@ export async function ensureCodeServer({ log = noop } = {}) {
             );
             await fsp.rm(installDir, { recursive: true, force: true });
             await fsp.rename(staging, installDir);
-            log(`code-server: installed in ${(durationMs / 1000).toFixed(1)} s`);
+            step(4, `checked ${REQUIRED_FILES.length} required files and moved it into place`, t);
+            log(`code-server: installed in ${(durationMs / 1000).toFixed(1)} s (log: ${logFile})`);
             return binPath(installDir);
         } catch (e) {
             await fsp.rm(staging, { recursive: true, force: true }).catch(noop);
@@ -752,7 +786,7 @@ export async function dockerHostForTests({ root, log = noop }) {
     const t = Date.now();
     try {
         const { startEngine } = await import(pathToFileURL(script).href);
-        const engine = await startEngine({ log: (m) => log(`[engine] ${m}`), handleSignals: false });
+        const engine = await startEngine({ log: (m) => log(`[engine] ${m.replace(/^engine: /, '')}`), handleSignals: false });
         log(`private engine at ${engine.dockerHost} (started in ${Date.now() - t} ms)`);
         return { dockerHost: engine.dockerHost, engine, engineStartMs: Date.now() - t };
     } catch (e) {

@@ -6,7 +6,8 @@
 //
 // Each case runs the real `npm start` (build, private engine, code-server) with DOCKER_HOST unset,
 // waits for its URL, reads the pids it started from its state file, signals npm ALONE (as a process
-// manager or a closed terminal does), and checks by pid that nothing is left.
+// manager or a closed terminal does), and checks by pid that nothing is left. The first case also
+// checks what it printed: `export DOCKER_HOST=…` for its engine, an SSH tunnel line, single prefixes.
 // Env read: CI (=true: cannot-run is a failure), DL_START_CASES (e.g. "SIGTERM,SIGINT,SIGKILL").
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -107,11 +108,36 @@ function cleanup(pids) {
 const results = { layer: 'start', passed: 0, failed: 0, skipped: 0, skipReason: null, failures: [], tests: [], figures: [] };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dl-start-'));
 
+/**
+ * What `npm start` printed once up: `export DOCKER_HOST=` naming the engine it started, an SSH tunnel
+ * line for the URL's port, and each log line with one prefix (no "[start] engine: engine:").
+ */
+function checkReadyText(out, state) {
+    const sock = `unix://${path.join(state.engineDir, 'docker.sock')}`;
+    const exported = /^ {4}export DOCKER_HOST=(\S+)$/m.exec(out)?.[1];
+    if (exported !== sock) {
+        throw new Error(`npm start should print "export DOCKER_HOST=${sock}", printed ${exported ?? 'none'}:\n${out.slice(-1500)}`);
+    }
+    const port = /^ {4}http:\/\/127\.0\.0\.1:(\d+)\//m.exec(out)?.[1];
+    const tunnel = /^ {4}ssh -N -L (\d+):127\.0\.0\.1:(\d+) \S+@\S+$/m.exec(out);
+    if (!port || !tunnel || tunnel[1] !== port || tunnel[2] !== port) {
+        throw new Error(`npm start should print an SSH tunnel line for port ${port}, printed ${tunnel?.[0] ?? 'none'}`);
+    }
+    const doubled = out.split('\n').filter((l) => /^\[start\] (\w[\w-]*): \1: /.test(l) || /\[start\].*\[start\]/.test(l));
+    if (doubled.length) {
+        throw new Error(`doubled log prefixes: ${doubled.join(' | ')}`);
+    }
+}
+
 async function signalCase(sig) {
     const title = `${sig} to npm alone stops start.mjs, code-server, dockerd and the registry`;
     const stateFile = path.join(dir, `${sig}.json`);
     const run = await startNpm(stateFile);
     try {
+        if (sig === CASES[0]) {
+            checkReadyText(run.output(), run.state);
+            results.figures.push('npm start printed export DOCKER_HOST for its engine and an SSH tunnel line for its port; no doubled prefixes');
+        }
         process.kill(run.pids.npm, sig);
         const { left, ms } = await gone(run.pids, GONE_MS);
         if (left.length) {

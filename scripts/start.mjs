@@ -17,16 +17,33 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = join(root, 'sample-workspace');
 const log = (m) => console.log(`[start] ${m}`);
 
+function onPath(cmd) {
+    return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+const desktop = onPath('code') && !process.env.DL_FORCE_CODE_SERVER;
+if (!desktop) {
+    // Debian packages first (scripts/setup.mjs): stop within seconds, with the command to run, when
+    // something is missing and cannot be installed here.
+    const { ensureSystemPackages, systemProbe } = await import('./setup.mjs');
+    const { codeServerInstalled } = await import('./codeserver.mjs');
+    const probe = systemProbe();
+    const needEngine = !process.env.DOCKER_HOST && !(await pings('/var/run/docker.sock'));
+    const groups = [...(codeServerInstalled() ? [] : ['code-server']), ...(needEngine ? ['engine'] : [])];
+    // Without root no private engine can start anyway: its packages are only mentioned.
+    const r = await ensureSystemPackages(groups, { probe, log, optional: probe.uid === 0 ? [] : ['engine'] });
+    if (!r.ok) {
+        console.error(`[start] ${r.message}`);
+        process.exit(1);
+    }
+}
+
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
     process.exit(build.status ?? 1);
 }
 
-function onPath(cmd) {
-    return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
-
-if (onPath('code') && !process.env.DL_FORCE_CODE_SERVER) {
+if (desktop) {
     log('desktop VS Code found: opening an Extension Development Host');
     const r = spawnSync('code', ['--extensionDevelopmentPath', root, '--new-window', workspace], { stdio: 'inherit' });
     process.exit(r.status ?? 0);
@@ -159,7 +176,8 @@ try {
         try {
             const { startEngine } = await import('./engine.mjs');
             log('no Docker engine answers here: starting a private one for this session');
-            const engine = await startEngine({ log: (m) => log(`engine: ${m}`), handleSignals: false });
+            // engine.mjs words its own lines "engine: …"; add the prefix only where it does not
+            const engine = await startEngine({ log: (m) => log(/^engine: /.test(m) ? m : `engine: ${m}`), handleSignals: false });
             closers.push(() => engine.stop());
             writeState({ engineDir: engine.dir });
             env.DOCKER_HOST = engine.dockerHost;
@@ -169,13 +187,13 @@ try {
         }
     }
     const { startCodeServer, workbenchUrl } = await import('./codeserver.mjs');
-    log('starting code-server (the first run installs it into the cache, about a minute)…');
+    log('starting code-server…');
     const port = process.env.PORT ? Number(process.env.PORT) : undefined;
     const server = await startCodeServer({ workspace, env, log, port });
     closers.push(() => server.stop());
     writeState({ codeServerPid: server.pid });
     const url = workbenchUrl({ url: server.url, port: server.port, workspace, extensionPath: root });
-    console.log(`\n  Docker Lessons is running in VS Code (code-server) at:\n\n    ${url}\n\n  Open it in a browser on this machine. Press Ctrl+C to stop.\n`);
+    console.log(readyText({ url, port: server.port, dockerHost: env.DOCKER_HOST }));
     if (process.env.DL_START_SMOKE) {
         // used by tests of this script: prove it came up, then stop
         await stopAll(0);
@@ -184,4 +202,26 @@ try {
 } catch (e) {
     console.error(`[start] ${e.message}`);
     await stopAll(1);
+}
+
+/** What `npm start` prints once code-server answers: the URL, how to reach it from elsewhere, the engine. */
+function readyText({ url, port, dockerHost }) {
+    const user = os.userInfo().username;
+    const lines = [
+        '',
+        '  Docker Lessons is running in VS Code (code-server) at:',
+        '',
+        `    ${url}`,
+        '',
+        '  Open it in a browser on this machine. It listens on 127.0.0.1 only: from another machine, forward',
+        '  the port over SSH first, then open the same URL there:',
+        '',
+        `    ssh -N -L ${port}:127.0.0.1:${port} ${user}@${os.hostname()}`,
+        '',
+    ];
+    if (dockerHost) {
+        lines.push('  The private Docker engine of this session (it stops with it). To use it from your own shell:', '', `    export DOCKER_HOST=${dockerHost}`, '');
+    }
+    lines.push('  Press Ctrl+C to stop.', '');
+    return lines.join('\n');
 }

@@ -91,6 +91,18 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     });
 }
 
+// The Debian packages the chosen layers need (scripts/setup.mjs): installed as root, otherwise the
+// exact command to run, and stop at once rather than fail later layer by layer.
+{
+    const { ensureSystemPackages, groupsFor } = await import('./setup.mjs');
+    const layers = ['unit', 'faults', 'docker', 'host', 'e2e', 'start'].filter(wants);
+    const r = await ensureSystemPackages(groupsFor(layers));
+    if (!r.ok) {
+        console.error(`[setup] ${r.message}`);
+        process.exit(1);
+    }
+}
+
 try {
     const node = process.execPath;
     const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -121,7 +133,7 @@ try {
                 const { startEngine } = await import('./engine.mjs');
                 const t = Date.now();
                 console.log('\n=== starting the private Docker engine');
-                engine = await startEngine({ log: (m) => console.log(`[engine] ${m}`) });
+                engine = await startEngine({ log: (m) => console.log(`[engine] ${m.replace(/^engine: /, '')}`) });
                 dockerHost = engine.dockerHost;
                 console.log(`[engine] ready in ${Date.now() - t} ms at ${dockerHost}`);
             } catch (e) {

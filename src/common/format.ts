@@ -14,6 +14,27 @@ export function formatBytes(bytes: number): string {
     return `${i === 0 ? v : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
+/**
+ * Is this memory limit "no limit"? cgroup v2 writes `max`; cgroup v1 writes the largest page-aligned
+ * count, 9223372036854771712 (2^63 − 4096), and engines may pass such values on. Anything from 2^60
+ * bytes (1 EiB) up is no real limit.
+ */
+export function isNoMemoryLimit(value: string | number): boolean {
+    if (typeof value === 'string') {
+        const v = value.trim();
+        if (v === 'max' || v === '-1') {
+            return true;
+        }
+        if (!/^\d+$/.test(v)) {
+            return false;
+        }
+        return BigInt(v) >= NO_LIMIT_FROM;
+    }
+    return value === -1 || (Number.isFinite(value) ? value >= Number(NO_LIMIT_FROM) : value === Infinity);
+}
+
+const NO_LIMIT_FROM = 2n ** 60n;
+
 /** Binary units, for memory limits (the kernel counts in KiB/MiB). */
 export function formatMemory(bytes: number): string {
     if (!Number.isFinite(bytes) || bytes <= 0) {
@@ -98,4 +119,16 @@ export function healthFromStatus(status: string): 'healthy' | 'unhealthy' | 'sta
         return 'starting';
     }
     return undefined;
+}
+
+/**
+ * The kernel's memory limit file as shown: bytes with their binary size, or the "no limit" word for
+ * cgroup v2's `max` and v1's 9223372036854771712; anything else as read.
+ */
+export function kernelLimitText(value: string, noLimit: string): string {
+    if (isNoMemoryLimit(value)) {
+        return noLimit;
+    }
+    const bytes = Number(value);
+    return Number.isFinite(bytes) && bytes > 0 ? `${value} (${formatMemory(bytes)})` : value;
 }

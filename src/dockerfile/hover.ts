@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { visibleMarkdown } from '../tree/visibleItem';
 import { CommandIds } from '../commands/registry';
 import { formatAge, formatBytes } from '../common/format';
+import { onEngineSentence } from '../common/instanceWords';
 import { imageLabel } from '../docker/mapping';
 import { LESSONS, localeOf } from '../lessons/catalog';
 import { ImagesTreeProvider } from '../tree/imagesTree';
@@ -109,11 +110,7 @@ export class DockerfileHoverProvider implements vscode.HoverProvider {
         if (fact.state === 'present') {
             const img = fact.image;
             const created = formatAge(img.created, vscode.env.language);
-            md.appendText(
-                fact.instances === undefined
-                    ? vscode.l10n.t('{0} is on your engine: id {1}, {2}, created {3}.', imageLabel(img), img.shortId, formatBytes(img.size), created)
-                    : vscode.l10n.t('{0} is on your engine: id {1}, {2}, created {3}; {4} containers use it.', imageLabel(img), img.shortId, formatBytes(img.size), created, fact.instances),
-            );
+            md.appendText(onEngineSentence(vscode.l10n, imageLabel(img), img.shortId, formatBytes(img.size), created, fact.instances));
         } else {
             md.appendText(vscode.l10n.t('{0} is not on your engine yet: the build will pull it from the registry first (docker pull {0}).', st.resolved));
         }

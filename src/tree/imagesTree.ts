@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import { visibleItem } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { formatAge, formatBytes } from '../common/format';
+import { instancesSentence } from '../common/instanceWords';
 import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { imageLabel } from '../docker/mapping';
@@ -331,13 +332,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
             // the tooltip stays useful without inspect
         }
         const instances = this.instancesOf(img.id);
-        tip.appendMarkdown('\n\n').appendText(
-            instances.length === 1
-                ? vscode.l10n.t('1 container was created from this image: it is an instance of it.')
-                : instances.length
-                ? vscode.l10n.t('{0} containers were created from this image. Each is an instance of it.', instances.length)
-                : vscode.l10n.t('No container has been created from this image yet.'),
-        );
+        tip.appendMarkdown('\n\n').appendText(instancesSentence(vscode.l10n, instances.length));
         tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Same list in a terminal:')).appendMarkdown('\n').appendCodeblock(LIST_IMAGES_CALL.cli, 'sh');
         tip.appendText(`${vscode.l10n.t('Engine API')}: ${LIST_IMAGES_CALL.api}, ${imageCall('inspect', node.label).api}`);
         item.tooltip = tip;

@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import Dockerode from 'dockerode';
-import { formatBytes, formatMemory } from '../../src/common/format';
+import { formatBytes, formatMemory, isNoMemoryLimit, kernelLimitText } from '../../src/common/format';
 import { createDockerClient } from '../../src/docker/dockerodeClient';
 import { parseDockerHost } from '../../src/docker/endpoint';
 import { DockerClient, EngineEvent, EngineInfo, StatsSample } from '../../src/docker/types';
@@ -234,6 +234,22 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             }
             assert.strictEqual(closed, undefined);
         });
+    });
+
+    it('a container with no memory limit: the kernel file holds its "no limit" value, shown as "no limit" / "제한 없음"', async function () {
+        const id = await startOwn(['sleep', '30']);
+        try {
+            const r = await client.execCapture(id, KERNEL_LIMIT_CMD);
+            assert.strictEqual(r.exitCode, 0, r.output);
+            const value = r.output.trim().split('\n')[0].trim();
+            // cgroup v1: 9223372036854771712 (2^63 - 4096) on this engine; cgroup v2: max
+            assert.ok(info.cgroupVersion === '2' ? value === 'max' : /^\d{19}$/.test(value), `the kernel file says ${value}`);
+            assert.strictEqual(isNoMemoryLimit(value), true, value);
+            assert.strictEqual(kernelLimitText(value, 'no limit'), 'no limit');
+            assert.strictEqual(kernelLimitText(value, '제한 없음'), '제한 없음');
+        } finally {
+            await client.killContainer(id).catch(() => undefined);
+        }
     });
 
     describe('limits read back equal the limits set (LIMITED: 64 MiB, 0.5 CPU, 20 pids)', function () {

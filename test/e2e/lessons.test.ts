@@ -344,11 +344,39 @@ suite('Docker Lessons lessons (e2e)', () => {
                 await checkLimitedContainer(frame);
                 await showDemo(frame, DEMOS.cgroups.show.demo, DEMOS.cgroups.show.target);
             }
+            if (lesson.id === 'image-vs-container') {
+                await checkWholeWords(frame, 'ivc.explore');
+            }
             assert.ok((await backgroundLuminance(frame)) > 180, 'a light page');
             await wb.expectNoErrorToast(500);
             await quiet(wb);
             await wb.screenshot(`lesson-${lesson.id}-light`);
         });
+    }
+
+    /**
+     * Beside the Dockerfile (a narrow panel), the history table's headings and short values each sit
+     * on one line ("Size", not "Siz / e") although an instruction beside them is long: measured in
+     * Chromium as the line boxes of each cell's text.
+     */
+    async function checkWholeWords(frame: Frame, demo: string): Promise<void> {
+        const cells = await frame.locator(`[data-demo="${demo}"] table.data`).evaluateAll((tables) =>
+            tables.flatMap((t) =>
+                [...t.querySelectorAll('thead th, tbody .one-line, tbody td, tbody th')].map((c) => {
+                    const range = document.createRange();
+                    range.selectNodeContents(c);
+                    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                    return { text: (c.textContent ?? '').trim(), lines: tops.size, head: c.parentElement?.parentElement?.tagName === 'THEAD', short: c.classList.contains('one-line'), width: Math.round(c.getBoundingClientRect().width) };
+                }),
+            ),
+        );
+        const longest = Math.max(...cells.map((c) => c.text.length));
+        session().log(`image-vs-container tables: ${cells.length} cells, the longest ${longest} characters; headings ${JSON.stringify(cells.filter((c) => c.head).map((c) => `${c.text}:${c.lines} line(s), ${c.width}px`))}`);
+        assert.ok(longest > 40, `a long instruction is there to squeeze the other columns (longest cell ${longest} characters)`);
+        const broken = cells.filter((c) => (c.head || c.short) && c.lines !== 1);
+        assert.deepEqual(broken, [], 'every heading and short value sits on one line');
+        const size = cells.find((c) => c.head && c.text === 'Size');
+        assert.ok(size, 'the history table has a Size column');
     }
 
     /**

@@ -250,7 +250,14 @@ describe('findings: cgroups', () => {
         const bad = limitsFindings({ cpuLimit: 0.5, cpuPercent: 99.5, memorySet: 64 * MiB, kernelLimit: { value: 'max', file: '/sys/fs/cgroup/memory.max' }, pidsLimit: 20, pids: 1 }, 'en');
         assert.ok(bad);
         saysSurprise(bad, /CPU: 99\.5 % of one CPU, above its limit of 50 %/);
-        saysSurprise(bad, /is max, but 67108864 bytes were set/);
+        saysSurprise(bad, /memory file \(\/sys\/fs\/cgroup\/memory\.max\) says no limit, but 67108864 bytes were set/);
+        // cgroup v1 writes "no limit" as 2^63 - 4096: said in words, not as the number
+        const v1 = limitsFindings({ cpuLimit: 0, memorySet: 64 * MiB, kernelLimit: { value: '9223372036854771712', file: '/sys/fs/cgroup/memory/memory.limit_in_bytes' }, pidsLimit: 0 }, 'en');
+        assert.ok(v1);
+        saysSurprise(v1, /memory\.limit_in_bytes\) says no limit, but 67108864 bytes were set/);
+        assert.doesNotMatch(all(v1), /9223372036854771712/);
+        const v1ko = limitsFindings({ cpuLimit: 0, memorySet: 64 * MiB, kernelLimit: { value: '9223372036854771712', file: '/sys/fs/cgroup/memory/memory.limit_in_bytes' }, pidsLimit: 0 }, 'ko');
+        assert.match(all(v1ko!), /커널의 메모리 파일\(\/sys\/fs\/cgroup\/memory\/memory\.limit_in_bytes\)에는 제한이 없는데, 설정한 값은 67108864 바이트입니다/);
         assert.equal(limitsFindings({ cpuLimit: 0.5, memorySet: 0, pidsLimit: 0 }, 'en'), undefined, 'nothing measured yet: no findings');
     });
 });

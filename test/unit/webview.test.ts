@@ -374,6 +374,25 @@ describe('lesson webview', () => {
             panel.send(render());
             assert.match(text(panel.$('.live-status')), /Failed Docker is not reachable → Start Docker Desktop/);
         });
+
+        it('keeps short cells and headings whole, and lets only a long token break anywhere (no "Siz / e")', () => {
+            // the image-vs-container history table: a long COPY instruction beside the Size column
+            const instruction = '/bin/sh -c #(nop) COPY file:4b5a5f1a0e6d3d9c23ad0e1f2cb8d5a9e0f3c1b2a4d6e8f0a1b2c3d4e5f6a7b8 in /';
+            panel = open();
+            panel.send(render());
+            panel.send(live({ demo: 'hello.flow', state: 'done', tables: [{ caption: 'History', columns: ['#', 'Instruction', 'Size', 'Kind'], rows: [['1', instruction, '13.26 kB', 'changes files']] }] }));
+            const cells = panel.$$('.live-view table tbody tr > *');
+            assert.deepEqual(
+                cells.map((c) => c.getAttribute('class')),
+                ['one-line', 'wrap-anywhere', 'one-line', 'one-line'],
+            );
+            // the stylesheet: no cell breaks words anywhere unless it is marked so; headings stay on one line
+            const css = fs.readFileSync(path.join(REPO_ROOT, 'media', 'lesson.css'), 'utf8');
+            const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^{]*\\{([^}]*)\\}`).exec(css)?.[2] ?? '';
+            assert.doesNotMatch(rule('table.data th,\ntable.data td'), /overflow-wrap:\s*anywhere/);
+            assert.match(rule('table.data .wrap-anywhere'), /overflow-wrap:\s*anywhere/);
+            assert.match(rule('table.data .one-line,\ntable.data thead th'), /white-space:\s*nowrap/);
+        });
     });
 
     describe('security', () => {

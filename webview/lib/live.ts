@@ -289,12 +289,13 @@ export class LiveArea {
             let rowHeaderId: string | undefined;
             for (let ci = 0; ci < width; ci++) {
                 const text = row[ci] ?? '';
+                const cls = cellWrap(text);
                 if (ci === 0) {
                     // The first cell names the row, for the row's buttons and for table navigation.
                     rowHeaderId = uid('row');
-                    tr.append(h('th', { scope: 'row', id: rowHeaderId }, text));
+                    tr.append(h('th', { scope: 'row', id: rowHeaderId, class: cls }, text));
                 } else {
-                    tr.append(h('td', null, text));
+                    tr.append(h('td', { class: cls }, text));
                 }
             }
             if (actions.length) {
@@ -316,4 +317,16 @@ export class LiveArea {
         // A wide table scrolls sideways inside its own box, reachable by keyboard.
         return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId, 'data-key': `t:${ti}` }, table);
     }
+}
+
+/**
+ * How a table cell may wrap (media/lesson.css): short values ("1.23 MB", "0 B", "running") on one
+ * line; a cell with a long unbroken token (an id, a path, `file:…` in an instruction) may break it
+ * anywhere; other text wraps between words only.
+ */
+export function cellWrap(text: string): string | undefined {
+    if (text.length <= 14) {
+        return 'one-line';
+    }
+    return /\S{25,}/.test(text) ? 'wrap-anywhere' : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * Lesson 5 live: cgroup limits next to live usage (the stats stream), and the kernel's OOM killer.
  */
-import { formatMemory } from '../../common/format';
+import { formatMemory, isNoMemoryLimit, kernelLimitText } from '../../common/format';
 import { classifyError } from '../../docker/errors';
 import { ContainerDetails, StatsSample } from '../../docker/types';
 import type { FactView, LiveView, TableView } from '../../protocol/panelProtocol';
@@ -147,15 +147,13 @@ export class CgroupLimitsDemo implements Demo {
             columns: [this.w('what'), this.w('limit'), this.w('usage')],
             rows: [
                 [this.w('cpu'), cpuLimit ? `${cpuLimit} CPU (${Math.round(cpuLimit * 100)} %)` : this.w('unlimited'), s && this.samples > 1 ? `${s.cpuPercent.toFixed(1)} %` : '…'],
-                [this.w('memory'), d.limits.memory ? formatMemory(d.limits.memory) : this.w('unlimited'), s ? `${formatMemory(s.memoryUsed)} / ${formatMemory(s.memoryLimit)}` : '…'],
+                [this.w('memory'), d.limits.memory ? formatMemory(d.limits.memory) : this.w('unlimited'), s ? `${formatMemory(s.memoryUsed)} / ${isNoMemoryLimit(s.memoryLimit) ? this.w('unlimited') : formatMemory(s.memoryLimit)}` : '…'],
                 [this.w('pids'), d.limits.pidsLimit > 0 ? String(d.limits.pidsLimit) : this.w('unlimited'), s ? `${s.pids}${s.pidsLimit ? ` / ${s.pidsLimit}` : ''}` : '…'],
             ],
         };
         if (this.kernelLimit) {
             const same = d.limits.memory ? String(d.limits.memory) === this.kernelLimit.value : undefined;
-            const bytes = Number(this.kernelLimit.value);
-            const shown = Number.isFinite(bytes) && bytes > 0 && bytes < 2 ** 62 ? `${this.kernelLimit.value} (${formatMemory(bytes)})` : this.kernelLimit.value;
-            facts.push({ label: this.w('kernelSays'), value: shown, ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
+            facts.push({ label: this.w('kernelSays'), value: kernelLimitText(this.kernelLimit.value, this.w('unlimited')), ok: same, note: this.w('kernelNote', this.kernelLimit.file) });
         }
         const findings = limitsFindings(
             {

@@ -3,7 +3,7 @@
  * host's available memory measured around it (when the engine is on this machine), and the limits
  * read back from the kernel next to live usage. Pure; no `vscode` import.
  */
-import { formatMemory } from '../../../common/format';
+import { formatMemory, isNoMemoryLimit } from '../../../common/format';
 import type { ConclusionView } from '../../../protocol/panelProtocol';
 import type { Locale } from '../../catalog';
 import { Words, wordsFor } from '../demo';
@@ -103,7 +103,7 @@ export interface LimitsResult {
     readonly pids?: number;
 }
 
-type LimitKey = 'cpuHeld' | 'cpuOver' | 'cpuOverWhy' | 'memHeld' | 'memDiff' | 'memDiffWhy' | 'pidsHeld' | 'pidsOver';
+type LimitKey = 'cpuHeld' | 'cpuOver' | 'cpuOverWhy' | 'memHeld' | 'memDiff' | 'memNone' | 'memDiffWhy' | 'pidsHeld' | 'pidsOver';
 
 const LW: Words<LimitKey> = {
     en: {
@@ -112,6 +112,7 @@ const LW: Words<LimitKey> = {
         cpuOverWhy: 'Likely reason: this engine does not enforce CPU limits (no cgroup cpu controller), or the sample is from before the limit took effect.',
         memHeld: 'The kernel\'s own memory limit for this cgroup ({0}) is {1} bytes: exactly what Docker was asked for. The runtime (runc) wrote it there.',
         memDiff: 'The kernel\'s memory limit ({0}) is {1}, but {2} bytes were set.',
+        memNone: 'The kernel\'s memory file ({0}) says no limit, but {1} bytes were set.',
         memDiffWhy: 'Likely reason: the limit was changed later (docker update), the engine rounds it to whole memory pages, or the file read is not the one this cgroup version uses (v1: memory.limit_in_bytes, v2: memory.max).',
         pidsHeld: 'Processes: {0}, within the limit of {1}.',
         pidsOver: 'Processes: {0}, above the limit of {1}.',
@@ -122,6 +123,7 @@ const LW: Words<LimitKey> = {
         cpuOverWhy: '가능한 이유: 이 엔진이 CPU 제한을 적용하지 않거나(Cgroup cpu 컨트롤러가 없음), 제한이 적용되기 전의 측정값입니다.',
         memHeld: '이 Cgroup에 대해 커널이 가진 메모리 제한({0})은 {1} 바이트로, 도커에 요청한 값과 정확히 같습니다. 런타임(runc)이 이 값을 기록했습니다.',
         memDiff: '커널의 메모리 제한({0})은 {1}인데, 설정한 값은 {2} 바이트입니다.',
+        memNone: '커널의 메모리 파일({0})에는 제한이 없는데, 설정한 값은 {1} 바이트입니다.',
         memDiffWhy: '가능한 이유: 나중에 제한을 바꾸었거나(docker update), 엔진이 메모리 페이지 단위로 맞추었거나, 읽은 파일이 이 Cgroup 버전의 파일이 아닙니다(v1: memory.limit_in_bytes, v2: memory.max).',
         pidsHeld: '프로세스: {0}개, 제한 {1}개 안에 있습니다.',
         pidsOver: '프로세스: {0}개로, 제한 {1}개를 넘었습니다.',
@@ -142,7 +144,11 @@ export function limitsFindings(r: LimitsResult, locale: Locale): ConclusionView 
         points.push(
             r.kernelLimit.value === String(r.memorySet)
                 ? { state: 'held', text: w('memHeld', r.kernelLimit.file, r.kernelLimit.value) }
-                : { state: 'surprise', text: w('memDiff', r.kernelLimit.file, r.kernelLimit.value, r.memorySet), why: w('memDiffWhy') },
+                : {
+                      state: 'surprise',
+                      text: isNoMemoryLimit(r.kernelLimit.value) ? w('memNone', r.kernelLimit.file, r.memorySet) : w('memDiff', r.kernelLimit.file, r.kernelLimit.value, r.memorySet),
+                      why: w('memDiffWhy'),
+                  },
         );
     }
     if (r.pidsLimit > 0 && r.pids !== undefined) {

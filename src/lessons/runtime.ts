@@ -9,6 +9,9 @@ import { Demo, DemoContext } from './live/demo';
 import { HelloFlowDemo } from './live/helloFlow';
 import { ImageVsContainerDemo } from './live/imageVsContainer';
 import { NamespacesDemo } from './live/namespaces';
+import { NamesDemo } from './live/names';
+import { PortsDemo } from './live/ports';
+import { VolumesDemo } from './live/volumes';
 import { SharedKernelDemo } from './live/sharedKernel';
 import { WhyDockerDemo } from './live/whyDocker';
 import { DemoId } from './model';
@@ -22,6 +25,9 @@ const DEMOS: Record<DemoId, (ctx: DemoContext) => Demo> = {
     'cgroups.limits': (ctx) => new CgroupLimitsDemo(ctx),
     'cgroups.oom': (ctx) => new OomDemo(ctx),
     'ns.insideOutside': (ctx) => new NamespacesDemo(ctx),
+    'ports.publish': (ctx) => new PortsDemo(ctx),
+    'volumes.persist': (ctx) => new VolumesDemo(ctx),
+    'names.anatomy': (ctx) => new NamesDemo(ctx),
 };
 
 export const lessonRuntime = {

@@ -19,6 +19,9 @@ const DEMO_LESSON: Readonly<Record<DemoId, string>> = {
     'cgroups.limits': 'cgroups',
     'cgroups.oom': 'cgroups',
     'ns.insideOutside': 'namespaces',
+    'ports.publish': 'ports',
+    'volumes.persist': 'volumes',
+    'names.anatomy': 'image-names',
 };
 const DEMO_IDS = Object.keys(DEMO_LESSON) as DemoId[];
 

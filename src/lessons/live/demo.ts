@@ -14,6 +14,8 @@ export interface DemoSettings {
     readonly helloImage: string;
     /** A small image with a shell for the other demos. */
     readonly shellImage: string;
+    /** The first workspace folder on disk, when there is one (the lesson on data bind-mounts a folder inside it). */
+    readonly workspaceFolder?: string;
 }
 
 export interface DemoContext {

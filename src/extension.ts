@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const views = own(new DockerViews(engine, refresh, own(new LessonsTreeProvider(localeOf(vscode.env.language), progress, CommandIds.openLesson)), log.child('views')));
     const host = new WebviewHost(context.extensionUri);
     const lessonRuntime = lazyModule<{ lessonRuntime: LessonRuntime }>(bundle('lessons'));
-    const settings = () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage });
+    const settings = () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage, workspaceFolder: vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath });
     const panels = own(new LessonPanels({ host, engine, refresh, log: log.child('lessons'), settings, runtime: () => lessonRuntime().lessonRuntime }));
     own(new EngineStatusBar(engine, CommandIds.engineMenu));
     const docs = own(new InspectDocuments());

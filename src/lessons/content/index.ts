@@ -8,8 +8,11 @@ import { helloWorldLesson } from './helloWorld';
 import { containersVsVmsLesson } from './containersVsVms';
 import { cgroupsLesson } from './cgroups';
 import { namespacesLesson } from './namespaces';
+import { portsLesson } from './ports';
+import { volumesLesson } from './volumes';
+import { imageNamesLesson } from './imageNames';
 
-const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson];
+const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson, portsLesson, volumesLesson, imageNamesLesson];
 
 export const LESSON_CONTENT: Readonly<Record<string, Lesson>> = Object.freeze(Object.fromEntries(ALL.map((lesson) => [lesson.id, lesson])));
 

@@ -92,9 +92,9 @@ suite('Lessons in webview panels', () => {
         return v;
     }
 
-    test('each of the six lessons opens in one panel, and opening again reveals it', async function () {
+    test('each lesson opens in one panel, and opening again reveals it', async function () {
         this.timeout(120_000);
-        assert.strictEqual(LESSONS.length, 6);
+        assert.ok(LESSONS.length >= 9, `${LESSONS.length} lessons`);
         for (const { id } of LESSONS) {
             await api.lessons.open(id);
             assert.ok(api.lessons.openLessons().includes(id), `${id} not in openLessons(): ${api.lessons.openLessons().join(', ')}`);
@@ -103,7 +103,7 @@ suite('Lessons in webview panels', () => {
         assert.deepStrictEqual([...api.lessons.openLessons()].sort(), LESSONS.map((l) => l.id).sort());
         for (const { id } of LESSONS) {
             await api.lessons.open(id);
-            assert.strictEqual(api.lessons.openLessons().length, 6, `opening ${id} again changed the open list: ${api.lessons.openLessons().join(', ')}`);
+            assert.strictEqual(api.lessons.openLessons().length, LESSONS.length, `opening ${id} again changed the open list: ${api.lessons.openLessons().join(', ')}`);
             assert.strictEqual(lessonTabs(id).length, 1, `opening ${id} again made a second tab`);
             await waitFor(
                 `opening ${id} again to reveal it (active tab: ${vscode.window.tabGroups.activeTabGroup.activeTab?.label})`,

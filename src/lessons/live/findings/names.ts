@@ -84,7 +84,7 @@ const W: Words<Key> = {
         pinnedDiff: '{0} resolved to {1}, not to the tag\'s {2}.',
         pinnedWhy: 'Likely reason: the tag was moved to other content after the pull; the digest still names the old content.',
         noDigest: '{0} has no digest yet: an image gets one only when it is pulled from or pushed to a registry.',
-        push: '`docker push {0}` would go to {1}, repository {2}, tag {3}, and upload {4} layers ({5}) plus the image config and a manifest; layers the registry already has are skipped. The lesson did not push.',
+        push: '`docker push {0}` would go to {1}, repository {2}, tag {3}, and upload its layers ({4}, {5} in all) plus the image config and a manifest; layers the registry already has are skipped. The lesson did not push.',
     },
     ko: {
         twoTags: '{0}와(과) {1}은(는) 한 이미지의 두 이름입니다. 둘 다 ID {2}(으)로 읽힙니다.',

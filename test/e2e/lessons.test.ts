@@ -233,6 +233,26 @@ const DEMOS: Record<string, LessonDemo> = {
         button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
         finished: (frame, locale) => waitForSteps(frame, 'ns.insideOutside', DONE[locale], undefined, 60_000),
     },
+    ports: {
+        demo: 'ports.publish',
+        // what the fetches without and with -p showed
+        show: { demo: 'ports.publish', target: 'section.conclusion' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'ports.publish', DONE[locale], undefined, 90_000),
+    },
+    volumes: {
+        demo: 'volumes.persist',
+        show: { demo: 'volumes.persist', target: 'section.conclusion' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'volumes.persist', DONE[locale], undefined, 90_000),
+    },
+    'image-names': {
+        demo: 'names.anatomy',
+        // the user's own image names, part by part
+        show: { demo: 'names.anatomy', target: '.live-tables' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'names.anatomy', DONE[locale], undefined, 60_000),
+    },
 };
 
 /** The OOM demo's facts, label → value. */

@@ -81,6 +81,19 @@ describe('docker: the exercises of lessons 8–10, done on the private engine', 
         await right.remove({ force: true });
     });
 
+    it('ports.publish8081: PortBindings without ExposedPorts (an API client, not the CLI) are not published, and the checker says the engine did not publish it', async function () {
+        assert.ok(network, 'runs after the test that made the network');
+        const c = await docker.createContainer({ Image: SHELL, Cmd: ['httpd', '-f', '-p', '80', '-h', '/'], Labels: LABEL, HostConfig: { NetworkMode: network, PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8081' }] } } });
+        containers.push(c.id);
+        await c.start();
+        const json = (await c.inspect()) as unknown as { NetworkSettings: { Ports: Record<string, unknown> } };
+        assert.deepStrictEqual(json.NetworkSettings.Ports, {}, 'the engine published nothing');
+        const v = publish8081.check(evidence({ containers: [json as unknown as Record<string, unknown>] }));
+        assert.strictEqual(v.done, false);
+        assert.deepStrictEqual(v.checks.filter((x) => !x.ok).map((x) => x.text.en), ['The engine has not published the port (NetworkSettings.Ports has no binding for it).']);
+        await c.remove({ force: true });
+    });
+
     it('volumes.keepData: a writer not yet removed is not done; after docker rm and a reader it is', async function () {
         volume = 'lesson-data';
         assert.ok(!(await docker.listVolumes()).Volumes?.some((v) => v.Name === volume), 'no lesson-data volume before the test (the exercise names it)');

@@ -47,7 +47,7 @@ export class NamesDemo extends RunButtonDemo<NamesKey> {
                     continue;
                 }
                 const r: ImageRef = parseImageRef(name);
-                rows.push([name, this.part(r.registry, r.implied.registry), this.part(r.namespace, r.implied.namespace), r.repository, this.part(r.tag, r.implied.tag), r.digest ? `${r.digest.slice(0, 19)}…` : '—', short(img.id)]);
+                rows.push([r.digest ? `${name.slice(0, name.indexOf('@') + 20)}…` : name, this.part(r.registry, r.implied.registry), this.part(r.namespace, r.implied.namespace), r.repository, this.part(r.tag, r.implied.tag), r.digest ? `${r.digest.slice(0, 19)}…` : '—', short(img.id)]);
             }
         }
         if (more) {

@@ -47,7 +47,7 @@ export const NAMES_WORDS: Words<NamesKey> = {
         s6: 'Tag it for another registry: what would a push send?',
         s7: 'Remove the lesson\'s tags (the images stay)',
         hostCall: 'HTTP GET of the manifest from the extension host (registry API, not the Engine API)',
-        caption: 'Your images\' names, part by part (parts in brackets are filled in by the engine)',
+        caption: 'Your images\' names, part by part (parts in parentheses are filled in by the engine)',
         cName: 'Name as stored',
         cRegistry: 'Registry',
         cNamespace: 'Namespace',
@@ -65,7 +65,7 @@ export const NAMES_WORDS: Words<NamesKey> = {
         fMirrorDigest: 'Digest the mirror answers',
         fPinned: '{0} → id',
         fPush: 'docker push {0} would send',
-        pushValue: '{0} layers, {1}, to {2}',
+        pushValue: 'layers: {0}, {1} in all, to {2}',
         cleaned: 'untagged',
     },
     ko: {
@@ -98,7 +98,7 @@ export const NAMES_WORDS: Words<NamesKey> = {
         fMirrorDigest: '미러가 알려 준 다이제스트',
         fPinned: '{0} → ID',
         fPush: 'docker push {0}이(가) 올릴 것',
-        pushValue: '레이어 {0}개, {1}, 대상 {2}',
+        pushValue: '레이어 {0}개, 모두 {1}, 대상 {2}',
         cleaned: '태그 지움',
     },
 };

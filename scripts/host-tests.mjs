@@ -8,7 +8,7 @@
 // Env read: DOCKER_HOST (passed on to the extension host; when unset, a private engine is started
 // with scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
 // DL_HOST_TIMEOUT_MS (default 420000), DL_EXTENSION_PATH (extension folder, default the repo), DL_CACHE_DIR (code-server cache base), DL_KEEP_TMP=1 (keep
-// code-server's temp folder), DL_HEADFUL=1 (show the browser).
+// code-server's temp folder), DL_HEADFUL=1 (show the browser), DL_HOST_GREP (run only the tests matching it).
 // Exit code 0 when nothing failed, 1 otherwise.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,7 +68,7 @@ async function main(guard) {
             workspace: WORKSPACE,
             binary: bin,
             log,
-            env: { DOCKER_HOST: eng.dockerHost, DL_TEST_RESULTS: RESULTS },
+            env: { DOCKER_HOST: eng.dockerHost, DL_TEST_RESULTS: RESULTS, ...(process.env.DL_HOST_GREP ? { DL_HOST_GREP: process.env.DL_HOST_GREP } : {}) },
         });
         await guard.add(() => server.stop());
         const serverStarted = t;

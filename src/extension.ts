@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const host = new WebviewHost(context.extensionUri);
     const lessonRuntime = lazyModule<{ lessonRuntime: LessonRuntime }>(bundle('lessons'));
     const bodies = lazyModule<typeof import('./commands/bodies')>(bundle('commands'));
-    const settings = () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage });
+    const settings = () => ({ helloImage: config.helloWorldImage, shellImage: config.lessonImage, workspaceFolder: vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath });
     const panels = own(new LessonPanels({ host, engine, refresh, log: log.child('lessons'), settings, runtime: () => lessonRuntime().lessonRuntime }));
     own(new EngineStatusBar(engine, CommandIds.engineMenu));
     const docs = own(new InspectDocuments());

@@ -5,6 +5,8 @@
  */
 import Dockerode from 'dockerode';
 import { buildImage } from './build';
+import { createBody } from './createOptions';
+import { labActions } from './dockerodeLab';
 import { dialGet, requireList } from './dockerodeCalls';
 import { dockerodeOptions } from './dockerodeOptions';
 import { attachAndStart, execCapture, execSession, OwnedStream, streamEvents, streamLogs, streamStats } from './dockerodeStreams';
@@ -26,6 +28,7 @@ import {
     ExecSession,
     ImageDetails,
     ImageSummary,
+    LabActions,
     LayerInfo,
     PruneResult,
     PullProgress,
@@ -242,40 +245,7 @@ export class DockerodeClient implements DockerClient {
     }
 
     createContainer(opts: RunOptions): Promise<string> {
-        return this.call(undefined, async (abortSignal) => {
-            const hostConfig: Dockerode.HostConfig = {};
-            if (opts.memoryBytes) {
-                hostConfig.Memory = opts.memoryBytes;
-            }
-            if (opts.nanoCpus) {
-                hostConfig.NanoCpus = opts.nanoCpus;
-            }
-            if (opts.pidsLimit) {
-                hostConfig.PidsLimit = opts.pidsLimit;
-            }
-            if (opts.memorySwapBytes) {
-                hostConfig.MemorySwap = opts.memorySwapBytes;
-            }
-            if (opts.networkNone) {
-                hostConfig.NetworkMode = 'none';
-            }
-            if (opts.restart) {
-                hostConfig.RestartPolicy = { Name: opts.restart.name, MaximumRetryCount: opts.restart.maxRetries ?? 0 };
-            }
-            hostConfig.AutoRemove = opts.autoRemove || undefined;
-            const c = await this.docker.createContainer({
-                Image: opts.image,
-                name: opts.name || undefined,
-                Cmd: opts.cmd && opts.cmd.length ? [...opts.cmd] : undefined,
-                Tty: !!opts.tty,
-                OpenStdin: !!opts.tty,
-                Labels: opts.labels ? { ...opts.labels } : undefined,
-                StopTimeout: opts.stopTimeout,
-                HostConfig: hostConfig,
-                abortSignal,
-            } as Dockerode.ContainerCreateOptions);
-            return c.id;
-        });
+        return this.call(undefined, async (abortSignal) => (await this.docker.createContainer({ ...createBody(opts), abortSignal } as Dockerode.ContainerCreateOptions)).id);
     }
 
     info(signal?: AbortSignal): Promise<EngineInfo> {
@@ -337,6 +307,20 @@ export class DockerodeClient implements DockerClient {
     streamEvents(handlers: EventStreamHandlers): Disposable {
         return streamEvents(this.docker, this.streams, handlers);
     }
+
+    // networks, volumes, diff, tags, registry settings (lessons on ports, data and image names)
+    private labCalls: LabActions | undefined;
+    private get lab(): LabActions {
+        return (this.labCalls ??= labActions(this.docker, (signal, fn) => this.call(signal, fn)));
+    }
+    readonly createNetwork: LabActions['createNetwork'] = (...a) => this.lab.createNetwork(...a);
+    readonly removeNetwork: LabActions['removeNetwork'] = (...a) => this.lab.removeNetwork(...a);
+    readonly createVolume: LabActions['createVolume'] = (...a) => this.lab.createVolume(...a);
+    readonly inspectVolume: LabActions['inspectVolume'] = (...a) => this.lab.inspectVolume(...a);
+    readonly removeVolume: LabActions['removeVolume'] = (...a) => this.lab.removeVolume(...a);
+    readonly containerChanges: LabActions['containerChanges'] = (...a) => this.lab.containerChanges(...a);
+    readonly tagImage: LabActions['tagImage'] = (...a) => this.lab.tagImage(...a);
+    readonly registrySettings: LabActions['registrySettings'] = (...a) => this.lab.registrySettings(...a);
 
     dispose(): void {
         for (const s of this.streams) {

@@ -103,7 +103,7 @@ export interface EventStreamHandlers {
  * Everything the extension asks of the Engine goes through here.
  * The one implementation is `DockerodeClient` (loaded lazily).
  */
-export interface DockerClient extends DockerActions, LessonActions, BuildActions, InspectActions {
+export interface DockerClient extends DockerActions, LessonActions, BuildActions, InspectActions, LabActions {
     readonly endpoint: DockerEndpoint;
     /** `GET /_ping`. */
     ping(signal?: AbortSignal): Promise<void>;
@@ -197,7 +197,7 @@ export interface PullProgress {
     readonly total?: number;
 }
 
-export interface RunOptions {
+export interface RunOptions extends LabRunOptions {
     readonly image: string;
     readonly name?: string;
     /** argv; empty = the image's CMD. */
@@ -294,6 +294,8 @@ export interface LessonActions {
 }
 
 import type { BuildActions } from './buildTypes';
+import type { LabActions, LabRunOptions } from './labTypes';
+export type { FileChange, LabActions, LabRunOptions, NetworkInfo, PortPublish, RegistrySettings, VolumeInfo } from './labTypes';
 export type { BuilderKind, BuilderReason, BuildStepRef, BuildEvent, BuildResult, BuildOptions, BuildActions } from './buildTypes';
 
 /** One sample of `GET /containers/{id}/stats`, already computed the way `docker stats` does. */

@@ -47,6 +47,21 @@ export const LESSONS: readonly LessonInfo[] = [
         summary: { en: 'Which steps are cached, which are rebuilt after a change, and why.', ko: '어떤 단계가 캐시에서 나오고, 변경 뒤에 무엇이 왜 다시 빌드되는지.' },
     },
     {
+        id: 'ports',
+        title: { en: 'Ports: reaching a program inside a container', ko: '포트: 컨테이너 안의 프로그램에 접속하기' },
+        summary: { en: 'Without -p nothing reaches it; -p publishes, EXPOSE only documents.', ko: '-p가 없으면 닿지 않습니다. -p는 게시하고, EXPOSE는 문서로 남길 뿐입니다.' },
+    },
+    {
+        id: 'volumes',
+        title: { en: 'Data that outlives a container', ko: '컨테이너보다 오래 남는 데이터' },
+        summary: { en: 'The writable layer goes with docker rm; volumes and bind mounts stay.', ko: '쓰기 가능한 레이어는 docker rm과 함께 사라지고, 볼륨과 바인드 마운트는 남습니다.' },
+    },
+    {
+        id: 'image-names',
+        title: { en: 'Image names, tags, digests and registries', ko: '이미지 이름, 태그, 다이제스트, 레지스트리' },
+        summary: { en: 'registry/namespace/repo:tag@digest, and what latest really means.', ko: 'registry/namespace/repo:tag@digest, 그리고 latest의 진짜 뜻.' },
+    },
+    {
         id: 'container-lifecycle',
         title: { en: 'The container lifecycle', ko: '컨테이너 라이프사이클' },
         summary: { en: 'Created, running, paused, exited, removed; stop vs kill, --rm, restart policies.', ko: '생성, 실행, 일시 정지, 종료, 삭제. stop과 kill, --rm, 재시작 정책.' },

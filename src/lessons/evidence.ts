@@ -5,6 +5,10 @@
 import { EngineEvent } from '../docker/types';
 
 export const LESSON_LABEL = 'dockerLessons.lesson';
+/** Marks the one container of a lesson whose clean exit proves it (the volumes lesson's read-back after `docker rm`). */
+export const PROOF_LABEL = 'dockerLessons.proof';
+/** The image-names lesson's own repository: its `tag` events tick that lesson. */
+export const NAMES_REPO = 'docker-lessons/names';
 
 function sameImage(eventImage: string | undefined, configured: string): boolean {
     if (!eventImage) {
@@ -24,6 +28,10 @@ export function lessonCompletedBy(event: EngineEvent, helloImage: string): strin
     if (event.type === 'image' && event.action === 'tag' && /^docker-lessons-build-cache:/.test(event.attributes.name ?? '')) {
         return 'build-cache';
     }
+    // the image-names demo gave an image a second name (a tag copies nothing: only the event says it happened)
+    if (event.type === 'image' && event.action === 'tag' && (event.attributes.name ?? '').startsWith(`${NAMES_REPO}:`)) {
+        return 'image-names';
+    }
     if (event.type !== 'container') {
         return undefined;
     }
@@ -42,6 +50,13 @@ export function lessonCompletedBy(event: EngineEvent, helloImage: string): strin
     }
     // the demo's container really ran on the host kernel (it is killed afterwards, so not by exit code)
     if (event.action === 'start' && (lesson === 'containers-vs-vms' || lesson === 'namespaces')) {
+        return lesson;
+    }
+    // the published web server started; the volume's file was read back by a new container after its writer was removed
+    if (event.action === 'start' && lesson === 'ports') {
+        return lesson;
+    }
+    if (event.action === 'die' && exitOk && lesson === 'volumes' && event.attributes[PROOF_LABEL] === 'volume-read') {
         return lesson;
     }
     if (event.action === 'create' && lesson === 'image-vs-container') {

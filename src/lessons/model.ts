@@ -47,7 +47,7 @@ export type Block =
     /** A live demonstration on the learner's engine; `demo` names the runner. */
     | { readonly kind: 'live'; readonly demo: DemoId; readonly title: Text; readonly explain: Text };
 
-export type DemoId = 'why.sameEverywhere' | 'ivc.explore' | 'hello.flow' | 'vm.sharedKernel' | 'cgroups.limits' | 'cgroups.oom' | 'ns.insideOutside' | 'build.cache' | 'lifecycle.states' | 'practice';
+export type DemoId = 'why.sameEverywhere' | 'ivc.explore' | 'hello.flow' | 'vm.sharedKernel' | 'cgroups.limits' | 'cgroups.oom' | 'ns.insideOutside' | 'build.cache' | 'ports.publish' | 'volumes.persist' | 'names.anatomy' | 'lifecycle.states' | 'practice';
 
 export interface Lesson {
     readonly id: string;

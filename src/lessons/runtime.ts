@@ -11,6 +11,9 @@ import { HelloFlowDemo } from './live/helloFlow';
 import { ImageVsContainerDemo } from './live/imageVsContainer';
 import { LifecycleDemo } from './live/lifecycle';
 import { NamespacesDemo } from './live/namespaces';
+import { NamesDemo } from './live/names';
+import { PortsDemo } from './live/ports';
+import { VolumesDemo } from './live/volumes';
 import { SharedKernelDemo } from './live/sharedKernel';
 import { WhyDockerDemo } from './live/whyDocker';
 import { DemoId, Lesson } from './model';
@@ -27,6 +30,9 @@ const DEMOS: Record<DemoId, (ctx: DemoContext, lessonId: string) => Demo> = {
     'cgroups.oom': (ctx) => new OomDemo(ctx),
     'ns.insideOutside': (ctx) => new NamespacesDemo(ctx),
     'build.cache': (ctx) => new BuildCacheDemo(ctx),
+    'ports.publish': (ctx) => new PortsDemo(ctx),
+    'volumes.persist': (ctx) => new VolumesDemo(ctx),
+    'names.anatomy': (ctx) => new NamesDemo(ctx),
     'lifecycle.states': (ctx) => new LifecycleDemo(ctx),
     practice: (ctx, lessonId) => {
         const exercise = exerciseFor(lessonId);

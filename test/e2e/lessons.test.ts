@@ -240,6 +240,26 @@ const DEMOS: Record<string, LessonDemo> = {
         button: { en: /^Build the sample$/, ko: /^예제 빌드$/ },
         finished: (frame, locale) => waitForSteps(frame, 'build.cache', DONE[locale], undefined, 150_000),
     },
+    ports: {
+        demo: 'ports.publish',
+        // what the fetches without and with -p showed
+        show: { demo: 'ports.publish', target: 'section.conclusion' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'ports.publish', DONE[locale], undefined, 90_000),
+    },
+    volumes: {
+        demo: 'volumes.persist',
+        show: { demo: 'volumes.persist', target: 'section.conclusion' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'volumes.persist', DONE[locale], undefined, 90_000),
+    },
+    'image-names': {
+        demo: 'names.anatomy',
+        // the user's own image names, part by part
+        show: { demo: 'names.anatomy', target: '.live-tables' },
+        button: { en: /^Start the demo$/, ko: /^데모 시작$/ },
+        finished: (frame, locale) => waitForSteps(frame, 'names.anatomy', DONE[locale], undefined, 60_000),
+    },
     'container-lifecycle': {
         demo: 'lifecycle.states',
         show: { demo: 'lifecycle.states', target: 'section.conclusion' },

@@ -93,8 +93,9 @@ export function run(): Promise<void> {
 
     // Our own listeners below print one plain line per test (the extension host's console is
     // forwarded to the page, where format strings and colours of the spec reporter get mangled).
-    // DL_HOST_GREP: run only the tests whose title matches (a filtered run while developing)
-    const mocha = new Mocha({ ui: 'tdd', timeout: 20_000, color: false, reporter: 'base', ...(process.env.DL_HOST_GREP ? { grep: process.env.DL_HOST_GREP } : {}) });
+    // DL_HOST_GREP (from scripts/host-tests.mjs): run only the matching tests, as `--grep` does for the other layers
+    const grep = process.env.DL_HOST_GREP;
+    const mocha = new Mocha({ ui: 'tdd', timeout: 20_000, color: false, reporter: 'base', ...(grep ? { grep } : {}) });
     const files = testFiles(__dirname);
     files.forEach((f) => mocha.addFile(f));
     console.log(`[host-tests] mocha started with ${files.length} file(s) in VS Code ${result.host.vscodeVersion} (${result.host.uiKind}, ${result.host.appHost})`);

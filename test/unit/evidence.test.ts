@@ -5,7 +5,7 @@
 import * as assert from 'assert/strict';
 import type { EngineEvent } from '../../src/docker/types';
 import { LESSONS } from '../../src/lessons/catalog';
-import { LESSON_LABEL, lessonCompletedBy } from '../../src/lessons/evidence';
+import { LESSON_LABEL, lessonCompletedBy, NAMES_REPO, PROOF_LABEL } from '../../src/lessons/evidence';
 
 const HELLO = 'hello-world';
 
@@ -96,6 +96,8 @@ describe('evidence: labelled demos', () => {
             die({ image: 'hello-world', exitCode: '0' }),
             ...LESSONS.flatMap((l) => ['create', 'start', 'die', 'oom', 'destroy'].map((action) => ev('container', action, labelled(l.id, { exitCode: '0' })))),
             ev('image', 'tag', { name: 'docker-lessons-build-cache:final' }),
+            ev('container', 'die', labelled('volumes', { exitCode: '0', [PROOF_LABEL]: 'volume-read' })),
+            ev('image', 'tag', { name: `${NAMES_REPO}:v1` }),
         ];
         const done = new Set(events.map((e) => lessonCompletedBy(e, HELLO)).filter((x): x is string => !!x));
         assert.deepEqual([...done].sort(), LESSONS.map((l) => l.id).sort());
@@ -118,8 +120,30 @@ describe('evidence: lessons 7 and 11', () => {
     });
 });
 
+describe('evidence: lessons 8–10', () => {
+    it('ports: the start of a container labelled ports; not its create or die', () => {
+        assert.equal(lessonCompletedBy(ev('container', 'start', labelled('ports')), HELLO), 'ports');
+        assert.equal(lessonCompletedBy(ev('container', 'create', labelled('ports')), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('container', 'die', labelled('ports', { exitCode: '0' })), HELLO), undefined);
+    });
+
+    it('volumes: only the read-back container\'s clean exit (the writer and a failed read do not count)', () => {
+        assert.equal(lessonCompletedBy(ev('container', 'die', labelled('volumes', { exitCode: '0', [PROOF_LABEL]: 'volume-read' })), HELLO), 'volumes');
+        assert.equal(lessonCompletedBy(ev('container', 'die', labelled('volumes', { exitCode: '1', [PROOF_LABEL]: 'volume-read' })), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('container', 'die', labelled('volumes', { exitCode: '0' })), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('container', 'die', labelled('cgroups', { exitCode: '0', [PROOF_LABEL]: 'volume-read' })), HELLO), undefined);
+    });
+
+    it('image-names: a tag event naming the lesson\'s own repository; other tags and untags do not', () => {
+        assert.equal(lessonCompletedBy(ev('image', 'tag', { name: `${NAMES_REPO}:v1` }), HELLO), 'image-names');
+        assert.equal(lessonCompletedBy(ev('image', 'untag', { name: `${NAMES_REPO}:v1` }), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('image', 'tag', { name: `x${NAMES_REPO}:v1` }), HELLO), undefined);
+        assert.equal(lessonCompletedBy(ev('image', 'tag', { name: `${NAMES_REPO}-other:v1` }), HELLO), undefined);
+    });
+});
+
 describe('evidence: non-container events', () => {
-    it('image events never complete a lesson, even with the image name or a label', () => {
+    it('other image events never complete a lesson, even with the image name or a label', () => {
         for (const action of ['pull', 'tag', 'delete', 'untag', 'load']) {
             assert.equal(lessonCompletedBy(ev('image', action, { name: 'hello-world', image: 'hello-world', exitCode: '0' }), HELLO), undefined, action);
             assert.equal(lessonCompletedBy(ev('image', action, labelled('cgroups', { exitCode: '0' })), HELLO), undefined, `${action} labelled`);

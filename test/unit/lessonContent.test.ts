@@ -24,6 +24,9 @@ const DEMO_LESSON: Readonly<Record<Exclude<DemoId, 'practice'>, string>> = {
     'ns.insideOutside': 'namespaces',
     'build.cache': 'build-cache',
     'lifecycle.states': 'container-lifecycle',
+    'ports.publish': 'ports',
+    'volumes.persist': 'volumes',
+    'names.anatomy': 'image-names',
 };
 const DEMO_IDS = Object.keys(DEMO_LESSON) as DemoId[];
 

@@ -10,8 +10,11 @@ import { cgroupsLesson } from './cgroups';
 import { namespacesLesson } from './namespaces';
 import { buildCacheLesson } from './buildCache';
 import { lifecycleLesson } from './lifecycle';
+import { portsLesson } from './ports';
+import { volumesLesson } from './volumes';
+import { imageNamesLesson } from './imageNames';
 
-const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson, buildCacheLesson, lifecycleLesson];
+const ALL: readonly Lesson[] = [whyDockerLesson, imageVsContainerLesson, helloWorldLesson, containersVsVmsLesson, cgroupsLesson, namespacesLesson, buildCacheLesson, portsLesson, volumesLesson, imageNamesLesson, lifecycleLesson];
 
 export const LESSON_CONTENT: Readonly<Record<string, Lesson>> = Object.freeze(Object.fromEntries(ALL.map((lesson) => [lesson.id, lesson])));
 

@@ -16,6 +16,8 @@ export interface DemoSettings {
     readonly shellImage: string;
     /** The Dockerfile the lesson opened beside (a trusted workspace's file only): the build lesson builds it too. */
     readonly userDockerfile?: { readonly contextDir: string; readonly dockerfile: string };
+    /** The first workspace folder on disk, when there is one (the lesson on data bind-mounts a folder inside it). */
+    readonly workspaceFolder?: string;
 }
 
 export interface DemoContext {

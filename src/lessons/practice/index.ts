@@ -10,6 +10,9 @@ import { imageVsContainerExercise } from './exercises/imageVsContainer';
 import { lifecycleExercise } from './exercises/lifecycle';
 import { namespacesExercise } from './exercises/namespaces';
 import { whyDockerExercise } from './exercises/whyDocker';
+import { secondTag } from './imageNames';
+import { publish8081 } from './ports';
+import { keepData } from './volumes';
 import type { Exercise } from './types';
 
 export const EXERCISES: readonly Exercise[] = [
@@ -20,6 +23,9 @@ export const EXERCISES: readonly Exercise[] = [
     cgroupsExercise,
     namespacesExercise,
     buildExercise,
+    publish8081,
+    keepData,
+    secondTag,
     lifecycleExercise,
 ];
 

@@ -26,6 +26,7 @@ import { AnalysisModule, DOCKERFILE_SELECTOR, DockerfileAnalyses } from './docke
 import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
 import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileHoverProvider } from './dockerfile/hover';
+import { registerDockerfileLanguage } from './dockerfile/languageSetup';
 import { ImageFacts } from './dockerfile/imageFacts';
 import { localeOf } from './lessons/catalog';
 import type { LessonRuntime } from './lessons/runtime';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, facts, views.images, built)));
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileLimitHoverProvider(analyses)));
     own(vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()));
+    own(registerDockerfileLanguage(bundle, engine, refresh, facts));
 
     const commands = [...generalCommands(refresh, log), ...endpointCommands(inputs, refresh, log), ...containerCommands(deps), ...imageCommands(deps), ...lessonCommands(panels, progress), ...dockerfileCommands(dfDeps)];
     context.subscriptions.push(...registerCommands(commands, log), ...followEndpointChanges(config, () => refresh.restart(), log));

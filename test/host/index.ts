@@ -93,7 +93,7 @@ export function run(): Promise<void> {
 
     // Our own listeners below print one plain line per test (the extension host's console is
     // forwarded to the page, where format strings and colours of the spec reporter get mangled).
-    const mocha = new Mocha({ ui: 'tdd', timeout: 20_000, color: false, reporter: 'base' });
+    const mocha = new Mocha({ ui: 'tdd', timeout: 20_000, color: false, reporter: 'base', ...(process.env.DL_HOST_GREP ? { grep: process.env.DL_HOST_GREP } : {}) });
     const files = testFiles(__dirname);
     files.forEach((f) => mocha.addFile(f));
     console.log(`[host-tests] mocha started with ${files.length} file(s) in VS Code ${result.host.vscodeVersion} (${result.host.uiKind}, ${result.host.appHost})`);

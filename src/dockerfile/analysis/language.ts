@@ -56,6 +56,15 @@ export interface LanguageResults {
 
 export type LanguageResult<R extends LanguageRequest> = LanguageResults[R['op']];
 
+/**
+ * At most this many outline entries and diagnostics per file: past a few hundred they teach nothing,
+ * and thousands cost the extension host real time to convert and send to the window (a 1 MB file
+ * has 30,000 instructions).
+ */
+export const MAX_SYMBOLS = 2000;
+export const MAX_PROBLEMS = 300;
+export const MAX_TEACHING = 200;
+
 let service: Service | undefined;
 function ls(): Service {
     if (!service) {
@@ -111,11 +120,11 @@ export async function languageRequest<R extends LanguageRequest>(text: string, u
             return (await completion(content, req.position)) as Out;
         case 'diagnostics':
             // single-quoted JSON is a teaching finding of ours (shell form), with a fix
-            return { problems: ls().validate(content, { instructionJSONInSingleQuotes: ValidationSeverity.IGNORE }), teaching: teach(content) } as Out;
+            return { problems: ls().validate(content, { instructionJSONInSingleQuotes: ValidationSeverity.IGNORE }).slice(0, MAX_PROBLEMS), teaching: teach(content).slice(0, MAX_TEACHING) } as Out;
         case 'format':
             return ls().format(content, { tabSize: req.options.tabSize, insertSpaces: req.options.insertSpaces }) as Out;
         case 'symbols':
-            return ls().computeSymbols({ uri }, content) as Out;
+            return ls().computeSymbols({ uri }, content).slice(0, MAX_SYMBOLS) as Out;
         case 'folding':
             return ls().computeFoldingRanges(content) as Out;
         case 'definition':

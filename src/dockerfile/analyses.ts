@@ -214,5 +214,5 @@ export class DockerfileAnalyses implements vscode.Disposable {
 /** The files we treat as Dockerfiles, whatever language id they got. */
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
     { language: 'dockerfile' },
-    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}' },
+    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,*.containerfile,*.Containerfile}' },
 ];

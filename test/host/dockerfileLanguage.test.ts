@@ -143,6 +143,17 @@ suite('Dockerfile language service in the editor', () => {
         assert.deepStrictEqual(await def(6, 13), [[3, 4]], '$GREETING → ARG GREETING');
     });
 
+    test('Containerfiles are Dockerfiles (teaching diagnostics too); .dockerignore is the ignore language', async function () {
+        this.timeout(30_000);
+        fs.copyFileSync(workspaceUri(DIR, 'Dockerfile').fsPath, workspaceUri(DIR, 'app.containerfile').fsPath);
+        fs.writeFileSync(workspaceUri(DIR, '.dockerignore').fsPath, 'node_modules\n');
+        const doc = await open('app.containerfile');
+        assert.strictEqual(doc.languageId, 'dockerfile');
+        await waitFor('teaching diagnostics on a Containerfile', () => (ours(doc.uri).length >= 4 ? true : undefined));
+        const ignore = await vscode.workspace.openTextDocument(workspaceUri(DIR, '.dockerignore'));
+        assert.strictEqual(ignore.languageId, 'ignore');
+    });
+
     test('a 1 MB Dockerfile: diagnostics and completion come from the worker; the host thread is never blocked by a parse', async function () {
         this.timeout(120_000);
         const lines = ['FROM busybox:1.36'];

@@ -177,9 +177,10 @@ suite('Dockerfile language service in the editor', () => {
         assert.strictEqual(ours(doc.uri).length, 200, 'teaching findings are capped');
         assert.strictEqual(outline.value.length, 2000, 'the outline is capped');
         // Parsing 1 MB on the host thread stalls it for seconds (2.7 s here before the outline was
-        // capped); this bound catches that while allowing for the shared machine's scheduling noise
-        // (idle). The extension's own synchronous pieces (≤ 50 ms) are timed in bench/dockerfile-language.mjs.
-        const bound = Math.max(250, 2 * idle.stallMs + 50);
+        // capped); this bound catches that while allowing for a shared, loaded machine (a completion
+        // phase has shown 400 ms stalls at load 15–26 on 2 cores, beside 60–130 ms idle). The
+        // extension's own synchronous pieces (≤ 50 ms) are timed in bench/dockerfile-language.mjs.
+        const bound = Math.max(1000, 2 * idle.stallMs + 50);
         for (const [what, m] of Object.entries({ diag, completion, outline })) {
             assert.ok(m.stallMs < bound, `${what}: the extension host stalled ${m.stallMs.toFixed(0)} ms (idle ${idle.stallMs.toFixed(0)} ms)`);
         }

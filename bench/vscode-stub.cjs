@@ -115,7 +115,7 @@ class Hover {
 const format = (message, args) => message.replace(/\{(\d+)\}/g, (_m, i) => String(args[Number(i)] ?? ''));
 
 /** What the benchmark reads back. */
-const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], logs: [], panels: new Set(), documentChanges: new EventEmitter(), documentCloses: new EventEmitter() };
+const recorded = { treeViews: new Map(), contexts: new Map(), commands: new Map(), hoverProviders: [], languageProviders: new Map(), logs: [], panels: new Set(), documentChanges: new EventEmitter(), documentCloses: new EventEmitter() };
 
 function treeView(id, options) {
     const visibility = new EventEmitter();
@@ -234,6 +234,24 @@ const vscode = {
     StatusBarAlignment: { Left: 1, Right: 2 },
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    CodeActionKind: { QuickFix: { value: 'quickfix' } },
+    CompletionItemKind: { Module: 8 },
+    CompletionItem: class CompletionItem {
+        constructor(label, kind) {
+            Object.assign(this, { label, kind });
+        }
+    },
+    CompletionList: class CompletionList {
+        constructor(items, isIncomplete) {
+            Object.assign(this, { items, isIncomplete });
+        }
+    },
+    SnippetString: class SnippetString {
+        constructor(value) {
+            this.value = value;
+        }
+    },
+    CancellationError: class CancellationError extends Error {},
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     UIKind: { Desktop: 1, Web: 2 },
     LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
@@ -281,6 +299,12 @@ const vscode = {
         registerHoverProvider: (selector, provider) => (recorded.hoverProviders.push(provider), new StubDisposable()),
         registerCodeLensProvider: () => new StubDisposable(),
         createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }),
+        registerCompletionItemProvider: (selector, provider) => (recorded.languageProviders.set('completion', provider), new StubDisposable()),
+        registerDocumentFormattingEditProvider: (selector, provider) => (recorded.languageProviders.set('format', provider), new StubDisposable()),
+        registerDocumentSymbolProvider: (selector, provider) => (recorded.languageProviders.set('symbols', provider), new StubDisposable()),
+        registerFoldingRangeProvider: () => new StubDisposable(),
+        registerDefinitionProvider: () => new StubDisposable(),
+        registerCodeActionsProvider: () => new StubDisposable(),
     },
     commands: {
         registerCommand: (id, fn) => (recorded.commands.set(id, fn), new StubDisposable(() => recorded.commands.delete(id))),

@@ -97,6 +97,10 @@ const builds = [
     { ...nodeBuild, entryPoints: { dockerfile: 'src/dockerfile/analysis/index.ts' }, outdir: 'dist' },
     // the same parser on a worker thread, for Dockerfiles too big to parse on the extension host
     { ...nodeBuild, entryPoints: { 'dockerfile-worker': 'src/dockerfile/analysis/worker.ts' }, outdir: 'dist' },
+    // the language service (completion, validation, formatting, outline), loaded on the first request,
+    // and on a worker thread for big files
+    { ...nodeBuild, entryPoints: { 'dockerfile-language': 'src/dockerfile/analysis/languageEntry.ts' }, outdir: 'dist' },
+    { ...nodeBuild, entryPoints: { 'dockerfile-language-worker': 'src/dockerfile/analysis/languageWorker.ts' }, outdir: 'dist' },
 ];
 if (webviewEntries.length) {
     builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: webviewEntries, outdir: 'media/dist' });

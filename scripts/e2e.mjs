@@ -71,6 +71,8 @@ const DOC_SCREENSHOTS = [
     { doc: 'lesson-cgroups-dark' },
     { doc: 'lesson-namespaces-ko' },
     { doc: 'containers-ko' },
+    { doc: 'completion' },
+    { doc: 'teaching-diagnostic' },
 ];
 
 function updateDocScreenshots(r) {

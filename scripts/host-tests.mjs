@@ -3,7 +3,7 @@
 // code-server on loopback, opened by Debian's Chromium through playwright-core — and writes
 // test-results/host.json. See /work/shared/RECIPES.md §3–4.
 //
-//   node scripts/host-tests.mjs        (needs `node scripts/build.mjs` and `npx tsc -p .` first)
+//   node scripts/host-tests.mjs [--grep PATTERN]       (needs `node scripts/build.mjs` and `npx tsc -p .` first)
 //
 // Env read: DOCKER_HOST (passed on to the extension host; when unset, a private engine is started
 // with scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
@@ -27,6 +27,8 @@ import {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'test-results', 'host.json');
+/** `--grep PATTERN`: only the host tests whose full title matches (mocha's grep). */
+const GREP = process.argv.includes('--grep') ? process.argv[process.argv.indexOf('--grep') + 1] : process.env.DL_HOST_GREP || undefined;
 const WORKSPACE = path.join(ROOT, 'sample-workspace');
 const TESTS = path.join(ROOT, 'out', 'test', 'host', 'index.js');
 // The extension under test (default: this repository). E.g. an unpacked VSIX.
@@ -68,7 +70,7 @@ async function main(guard) {
             workspace: WORKSPACE,
             binary: bin,
             log,
-            env: { DOCKER_HOST: eng.dockerHost, DL_TEST_RESULTS: RESULTS, ...(process.env.DL_HOST_GREP ? { DL_HOST_GREP: process.env.DL_HOST_GREP } : {}) },
+            env: { DOCKER_HOST: eng.dockerHost, DL_TEST_RESULTS: RESULTS, ...(GREP ? { DL_HOST_GREP: GREP } : {}) },
         });
         await guard.add(() => server.stop());
         const serverStarted = t;

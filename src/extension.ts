@@ -25,6 +25,7 @@ import { DockerfileLimitHoverProvider } from './dockerfile/limitHover';
 import { BuiltImages } from './dockerfile/builtImages';
 import { DockerfileCodeLens } from './dockerfile/codeLens';
 import { DockerfileHoverProvider } from './dockerfile/hover';
+import { registerDockerfileLanguage } from './dockerfile/languageSetup';
 import { ImageFacts } from './dockerfile/imageFacts';
 import { localeOf } from './lessons/catalog';
 import type { LessonRuntime } from './lessons/runtime';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileHoverProvider(analyses, facts, views.images, built)));
     own(vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new DockerfileLimitHoverProvider(analyses)));
     own(vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()));
+    own(registerDockerfileLanguage(bundle, engine, refresh, facts));
 
     // the heavy bodies are in dist/commands.js, loaded on the first call of one of them
     const lazy = lazySpecs(Object.values(LAZY_COMMAND_IDS).flat(), () => {

@@ -2,6 +2,7 @@ import vscode = require('vscode');
 import type * as Analysis from './analysis';
 import { analyzeWithin, LimitedAnalysis } from './analysis/packed';
 import { AnalysisWorker } from './analysis/workerClient';
+import { LINES_PER_TURN, readLinesInTurns } from './readLines';
 
 export type AnalysisModule = typeof Analysis;
 
@@ -15,11 +16,6 @@ export const MAX_ANALYZED_CHARS = 2 * 1024 * 1024;
 export const IN_PLACE_CHARS = 32 * 1024;
 /** A big file is sent to the worker once typing pauses this long. */
 const TYPING_PAUSE_MS = 75;
-/**
- * Files of more lines are read line by line, this many per turn of the event loop, never with one
- * getText() (which joins every line at once: tens of ms per MB on a busy machine).
- */
-const LINES_PER_TURN = 2000;
 
 const EMPTY: LimitedAnalysis = { steps: [], stages: [], escape: '\\' };
 
@@ -168,35 +164,9 @@ export class DockerfileAnalyses implements vscode.Disposable {
         return done;
     }
 
-    /**
-     * The document's lines up to the analysis limit, a slice per turn of the event loop; undefined when
-     * it changed meanwhile. `totalChars` counts every line (a line break as one character).
-     */
-    private async readLines(doc: vscode.TextDocument): Promise<{ chunks: string[]; totalChars: number } | undefined> {
-        const version = doc.version;
-        const chunks: string[] = [];
-        let chars = 0;
-        for (let start = 0; start < doc.lineCount; start += LINES_PER_TURN) {
-            if (start > 0) {
-                await new Promise((r) => setImmediate(r));
-                if (doc.version !== version || this.isDisposed) {
-                    return undefined;
-                }
-            }
-            const part: string[] = [];
-            const collect = chars <= MAX_ANALYZED_CHARS;
-            for (let i = start, end = Math.min(doc.lineCount, start + LINES_PER_TURN); i < end; i++) {
-                const line = doc.lineAt(i).text;
-                chars += line.length + 1;
-                if (collect) {
-                    part.push(line);
-                }
-            }
-            if (part.length) {
-                chunks.push(part.join('\n'));
-            }
-        }
-        return { chunks, totalChars: Math.max(0, chars - 1) };
+    /** The document's lines up to the analysis limit, a slice per turn of the event loop. */
+    private readLines(doc: vscode.TextDocument): Promise<{ chunks: string[]; totalChars: number } | undefined> {
+        return readLinesInTurns(doc, () => !this.isDisposed, MAX_ANALYZED_CHARS);
     }
 
     private send(worker: AnalysisWorker, doc: vscode.TextDocument, version: number, src: { chunks: string[]; totalChars: number }): Promise<LimitedAnalysis> {
@@ -244,5 +214,5 @@ export class DockerfileAnalyses implements vscode.Disposable {
 /** The files we treat as Dockerfiles, whatever language id they got. */
 export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
     { language: 'dockerfile' },
-    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}' },
+    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,*.containerfile,*.Containerfile}' },
 ];

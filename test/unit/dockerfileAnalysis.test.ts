@@ -125,8 +125,8 @@ describe('dockerfile analysis: analyze() steps', () => {
         assert.deepEqual(copy.keywordRange, { start: { line: 9, character: 0 }, end: { line: 9, character: 4 } });
     });
 
-    it('args are joined on one line without the continuation backslashes', () => {
-        assert.equal(a.steps[2].args, 'echo a && echo b && echo c');
+    it('args are joined on one line without the continuation backslashes, as Docker joins them (continuation lines keep their indentation)', () => {
+        assert.equal(a.steps[2].args, 'echo a     && echo b     && echo c');
         assert.equal(a.steps[1].args, '${BASE}:1.0 AS base');
         assert.equal(a.steps[4].args, 'A=1 B=2');
         assert.equal(a.steps[6].args, '["sh"]');
@@ -493,7 +493,7 @@ describe('dockerfile analysis: odd and hostile input', () => {
             ['RUN', 1, 2, 0],
             ['CMD', 3, 3, 0],
         ]);
-        assert.equal(a.steps[1].args, 'echo a b');
+        assert.equal(a.steps[1].args, 'echo a   b');
         assert.equal(a.stages[0].resolved, 'busybox');
         assert.ok(a.steps.every((s) => !s.args.includes('\r')));
     });
@@ -511,7 +511,7 @@ describe('dockerfile analysis: odd and hostile input', () => {
     it('# escape=` : the joined args do not keep the backtick', () => {
         // the escape character is a line continuation here, like `\` is by default
         const a = analyze('# escape=`\nFROM busybox\nRUN echo a `\n  b\n');
-        assert.equal(a.steps[1].args, 'echo a b');
+        assert.equal(a.steps[1].args, 'echo a   b');
     });
 
     it('a continuation that splits the keyword (R\\ + UN) is still RUN', () => {
@@ -552,9 +552,17 @@ describe('dockerfile analysis: odd and hostile input', () => {
         ]);
     });
 
+    it('flags stay in the args, as the builder shows the step (COPY --from, HEALTHCHECK --interval)', () => {
+        // `Step 5/9 : COPY --from=base /ab.txt /ab.txt` and `Step 7/9 : HEALTHCHECK --interval=30s --timeout=3s   CMD echo ok`
+        // from a real legacy build of this file (test/docker/dockerfile.test.ts builds it too)
+        const a = analyze('FROM busybox AS base\nFROM busybox\nCOPY --from=base /ab.txt /ab.txt\nHEALTHCHECK --interval=30s --timeout=3s \\\n  CMD echo ok\n');
+        assert.equal(a.steps[2].args, '--from=base /ab.txt /ab.txt');
+        assert.equal(a.steps[3].args, '--interval=30s --timeout=3s   CMD echo ok');
+    });
+
     it('a comment line inside a continuation is not part of the args (Docker drops it)', () => {
         const a = analyze('FROM busybox\nRUN echo a \\\n# a comment\n  && echo b\n');
-        assert.equal(a.steps[1].args, 'echo a && echo b');
+        assert.equal(a.steps[1].args, 'echo a   && echo b');
     });
 
     it('an empty file and a whitespace-only file: no steps, no stages', () => {

@@ -130,10 +130,8 @@ export function analyze(text: string): Analysis {
             initialArgs.set(p.getName(), p.getValue() ?? undefined);
         }
     }
-    // continuation lines joined as Docker joins them: the escape character (\\ or `), then any blank
-    // or comment lines, which Docker drops inside a continuation
-    const esc = dockerfile.getEscapeCharacter().replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-    const joinLines = new RegExp(`\\s*(?:${esc}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*|\\r?\\n)\\s*`, 'g');
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const escape = dockerfile.getEscapeCharacter();
     const stages: Stage[] = [];
     const steps: Step[] = [];
     let stage = -1;
@@ -165,11 +163,43 @@ export function analyze(text: string): Analysis {
             kind: keyword === 'FROM' ? 'stage' : (info?.kind ?? 'metadata'),
             keywordRange: r(ins.getInstructionRange()),
             range: r(ins.getRange()),
-            args: (ins.getRawArgumentsContent() ?? '').replace(joinLines, ' ').trim(),
+            args: argumentsAsDockerReads(lines, r(ins.getInstructionRange()), r(ins.getRange()), escape),
             stage,
         });
     }
     return { steps, stages, escape: dockerfile.getEscapeCharacter() };
+}
+
+/**
+ * An instruction's arguments as Docker's parser reads them (moby/buildkit frontend/dockerfile/parser):
+ * a line ending in the escape character continues on the next one, the escape (and blanks after it)
+ * removed; comment and empty lines inside a continuation are dropped; continuation lines keep their
+ * leading whitespace; the whole is trimmed. Flags (`COPY --from=build`, `HEALTHCHECK --interval=5s`)
+ * stay. Heredoc bodies, after the instruction's line, follow on one line with spaces.
+ */
+export function argumentsAsDockerReads(lines: readonly string[], keyword: Range, whole: Range, escape: string): string {
+    const endsInEscape = (l: string) => {
+        const t = l.replace(/[ \t]+$/, '');
+        return t.endsWith(escape) ? t.slice(0, -escape.length) : undefined;
+    };
+    let out = '';
+    let line = keyword.end.line;
+    let text = (lines[line] ?? '').slice(keyword.end.character);
+    for (;;) {
+        const cut = endsInEscape(text);
+        if (cut === undefined || line >= whole.end.line) {
+            out += cut ?? text;
+            break;
+        }
+        out += cut;
+        // the next line that is neither a comment nor empty continues this one
+        do {
+            line++;
+            text = lines[line] ?? '';
+        } while (line < whole.end.line && (/^\s*#/.test(text) || !text.trim()));
+    }
+    const rest = lines.slice(line + 1, whole.end.line + 1).map((l) => l.trim()).filter(Boolean);
+    return [out.trim(), ...rest].join(' ').trim();
 }
 
 /** The step whose keyword is at this position (hover), if any. */

@@ -143,6 +143,10 @@ window.addEventListener('message', (event: MessageEvent) => {
         return;
     }
     if (msg.type === 'view') {
+        if (typeof msg.view.uri === 'string') {
+            // remembered by VS Code with the panel: after a window reload the panel reopens for this file
+            vscode.setState({ uri: msg.view.uri });
+        }
         render(msg.view);
     } else {
         steps.highlight(msg.line);

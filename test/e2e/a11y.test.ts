@@ -141,7 +141,7 @@ suite('Accessibility: axe in every panel and theme, and a lesson by keyboard (e2
                 for (const v of found) {
                     milder.set(`${v.id} (${v.impact})`, (milder.get(`${v.id} (${v.impact})`) ?? 0) + 1);
                 }
-                if (theme === 'Dark High Contrast' && /Hello/.test(String(p.tab))) {
+                if (theme === 'Dark High Contrast' && /hello-world/.test(String(p.tab))) {
                     await wb.mouseAway();
                     await wb.screenshot('a11y-hello-world-high-contrast');
                 }

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +36,7 @@ if (process.argv.includes('--check')) {
         if (!built.has(f.slice('dist/'.length))) problems.push(`a stale bundle is packaged (not written by this build): ${f}`);
     }
     if (!files.includes('media/icon.png')) problems.push('the icon media/icon.png is not packaged');
-    const readme = execFileSync('unzip', ['-p', out, 'extension/readme.md']).toString();
+    const readme = await readFromZip(out, 'extension/readme.md');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
     const repo = String(pkg.repository?.url ?? pkg.repository).replace(/\.git$/, '');
     if (!images.length) problems.push('the packaged README shows no image');
@@ -45,10 +46,36 @@ if (process.argv.includes('--check')) {
         else if (!existsSync(join(root, m))) problems.push(`a README image points at a file this repository does not have: ${m}`);
     }
     console.log(`vsce ls: ${files.length} files (${files.filter((f) => f.startsWith('dist/')).length} in dist/, ${files.filter((f) => f.startsWith('media/')).length} in media/); README images: ${images.length}, all under ${repo}/raw/HEAD/`);
+    // the development build again (with source maps), so the work tree is as the tests expect it
+    run(process.execPath, ['scripts/build.mjs']);
     if (problems.length) {
         console.error(problems.join('\n'));
         process.exit(1);
     }
+}
+
+/** One file of a zip (the VSIX), with yauzl (vsce's own zip reader). */
+function readFromZip(zip, name) {
+    const yauzl = createRequire(import.meta.url)('yauzl');
+    return new Promise((resolve, reject) => {
+        yauzl.open(zip, { lazyEntries: true }, (err, file) => {
+            if (err) return reject(err);
+            file.on('entry', (entry) => {
+                if (entry.fileName.toLowerCase() !== name.toLowerCase()) return file.readEntry();
+                file.openReadStream(entry, (e, stream) => {
+                    if (e) return reject(e);
+                    const chunks = [];
+                    stream.on('data', (c) => chunks.push(c));
+                    stream.on('end', () => {
+                        file.close();
+                        resolve(Buffer.concat(chunks).toString('utf8'));
+                    });
+                });
+            });
+            file.on('end', () => reject(new Error(`${name} is not in ${zip}`)));
+            file.readEntry();
+        });
+    });
 }
 if (process.argv.includes('--json')) {
     // what is inside, for the benchmark: every file must be one the extension needs at run time

@@ -161,3 +161,36 @@ describe('terminal output: the lesson panel renders it as text nodes', () => {
         assert.equal(p.pre().textContent, 'different run\n');
     });
 });
+
+describe('live figures are announced politely, not on every tick', () => {
+    let dom: JSDOM | undefined;
+    afterEach(() => dom?.window.close());
+
+    it('a stats tick changes only a table inside aria-live="off"; a state change is inside the polite region', () => {
+        dom = new JSDOM(SHELL, { runScripts: 'outside-only', pretendToBeVisual: true });
+        const win = dom.window;
+        win.acquireVsCodeApi = () => ({ postMessage: () => undefined, getState: () => undefined, setState: () => undefined });
+        win.eval(fs.readFileSync(BUNDLE, 'utf8'));
+        const send = (m: ToWebview) => win.dispatchEvent(new win.MessageEvent('message', { data: win.JSON.parse(JSON.stringify(m)) }));
+        send({
+            type: 'render',
+            lessonId: 'cgroups',
+            title: 'cgroups',
+            lang: 'en',
+            blocks: [{ kind: 'live', demo: 'cgroups.limits', title: 'Limits', explain: 'Start.' }],
+            strings: { background: 'B', live: 'L', cli: 'CLI', api: 'API', output: 'Output', stateWords: { pending: 'p', active: 'a', done: 'd', error: 'e', skipped: 's', idle: 'i', running: 'r', unavailable: 'u' }, yes: 'y', no: 'n', ms: 'ms' },
+        });
+        const view = (cpu: string, message: string): ToWebview => ({ type: 'live', view: { demo: 'cgroups.limits', state: 'running', message, tables: [{ caption: 'Limits and usage', columns: ['Resource', 'Limit', 'Usage'], rows: [['CPU', '0.5', cpu]] }] } });
+        send(view('10 %', 'Running'));
+        const status = win.document.querySelector('.live-status');
+        send(view('48 %', 'Running'));
+        const cell = Array.from(win.document.querySelectorAll('td')).find((td) => td.textContent === '48 %');
+        assert.ok(cell, 'the new figure is shown');
+        assert.equal(cell.closest('[aria-live]')?.getAttribute('aria-live'), 'off', 'a figure tick is not announced');
+        assert.equal(win.document.querySelector('.live-status'), status, 'the status part was not rebuilt by a tick');
+        send(view('48 %', 'Stopped by the kernel'));
+        const changed = win.document.querySelector('.live-status');
+        assert.notEqual(changed, status);
+        assert.equal(changed?.closest('[aria-live]')?.getAttribute('aria-live'), 'polite', 'a state change is announced politely');
+    });
+});

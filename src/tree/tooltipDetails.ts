@@ -21,7 +21,7 @@ export class TooltipDetails<T> {
         /** Called with the id when details arrived after the budget (refresh that row). */
         private readonly arrived: (id: string) => void,
         /** How long a hover may wait for the details before showing what the list knows. */
-        private readonly budgetMs = 150,
+        private readonly budgetMs = 100,
         private readonly maxEntries = 500,
     ) {}
 

@@ -154,6 +154,10 @@ try {
             // `npm start` with its own private engine and code-server, signalled in every way (~80 s)
             await layer('start', node, ['scripts/start-tests.mjs']);
         }
+        if (wants('package')) {
+            // the VSIX: no source map or stale file, the README's images absolute (then the dev build again)
+            await check('package', node, ['scripts/package.mjs', '--check']);
+        }
     }
 } finally {
     await stopEngine();

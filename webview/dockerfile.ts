@@ -6,12 +6,53 @@
  */
 import { DockerfileView, parseToDockerfileWebview } from '../src/protocol/panelProtocol';
 import { StepsTable } from './lib/stepsTable';
+import { TerminalView } from './lib/terminal';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; getState(): unknown; setState(s: unknown): void };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const steps = new StepsTable((line) => vscode.postMessage({ type: 'reveal', line }));
+
+/**
+ * The build's section is one element kept across renders: its state line is a polite status (said
+ * when it changes, not on every build line) and the log is rendered as a terminal shows it, fed
+ * incrementally, not announced (a learner reads it on demand), and its selection survives updates.
+ */
+const buildLog = new (class {
+    readonly section = el('section');
+    private readonly heading = el('h2');
+    private readonly message = el('p', undefined, 'message');
+    private readonly pre = el('pre');
+    private readonly terminal = new TerminalView(this.pre);
+    constructor() {
+        this.message.setAttribute('role', 'status');
+        this.pre.setAttribute('aria-live', 'off');
+        this.pre.tabIndex = 0;
+        const id = 'build-log-heading';
+        this.heading.id = id;
+        this.pre.setAttribute('aria-labelledby', id);
+        this.section.append(this.heading, this.message, this.pre);
+    }
+    show(view: DockerfileView, heading: string): HTMLElement {
+        this.section.className = `build ${view.build.state}`;
+        if (this.heading.textContent !== heading) {
+            this.heading.textContent = heading;
+        }
+        const message = view.build.message ?? '';
+        if (this.message.textContent !== message) {
+            this.message.textContent = message;
+        }
+        this.message.hidden = message === '';
+        const pre = this.pre;
+        const follow = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 24;
+        this.terminal.show(view.build.log);
+        if (follow) {
+            pre.scrollTop = pre.scrollHeight;
+        }
+        return this.section;
+    }
+})();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
     const e = document.createElement(tag);
@@ -81,17 +122,7 @@ function render(view: DockerfileView): void {
     }
 
     if (view.build.state !== 'idle') {
-        const log = el('section', undefined, `build ${view.build.state}`);
-        log.setAttribute('aria-live', 'polite');
-        log.append(el('h2', s.buildLog));
-        if (view.build.message) {
-            log.append(el('p', view.build.message, 'message'));
-        }
-        const pre = el('pre');
-        pre.textContent = view.build.log;
-        log.append(pre);
-        root.append(log);
-        pre.scrollTop = pre.scrollHeight;
+        root.append(buildLog.show(view, s.buildLog));
     }
     for (const [id, value] of typed) {
         const input = document.getElementById(id) as HTMLInputElement | null;
@@ -112,6 +143,10 @@ window.addEventListener('message', (event: MessageEvent) => {
         return;
     }
     if (msg.type === 'view') {
+        if (typeof msg.view.uri === 'string') {
+            // remembered by VS Code with the panel: after a window reload the panel reopens for this file
+            vscode.setState({ uri: msg.view.uri });
+        }
         render(msg.view);
     } else {
         steps.highlight(msg.line);

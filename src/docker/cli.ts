@@ -111,13 +111,68 @@ export function parseMemory(text: string): number | undefined {
     return bytes > 0 ? bytes : undefined;
 }
 
-/** Split a command line into argv the simple way a learner expects (quotes group words). */
+/**
+ * Splits a command line into argv as a POSIX shell's quote removal does, without running a shell:
+ * blanks separate words; outside quotes a backslash keeps the next character (backslash-newline
+ * joins lines); single quotes keep everything up to the next `'`; inside double quotes a backslash
+ * escapes only `$`, `` ` ``, `"`, `\` and newline. Parts join into one word (`a"b c"` → `ab c`) and
+ * `""` is an empty word. Nothing is expanded (`$HOME`, `*`, `;` stay text): the command runs
+ * without a shell, as `docker run IMAGE CMD…` does — `sh -c '…'` is how a learner asks for one.
+ * An unclosed quote runs to the end of the text. test/docker/splitCommand.test.ts compares it
+ * with `sh` on the engine. (A parser of our own: shell-quote expands `$VAR` from an environment and
+ * turns `;`/`|`/globs into operator objects, neither of which fits a command run with no shell.)
+ */
 export function splitCommand(text: string): string[] {
     const out: string[] = [];
-    const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-        out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]));
+    let word = '';
+    let inWord = false;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\n') {
+            if (inWord) {
+                out.push(word);
+                word = '';
+                inWord = false;
+            }
+            i += 1;
+        } else if (c === '\\') {
+            if (text[i + 1] === '\n') {
+                i += 2; // line continuation
+                continue;
+            }
+            inWord = true;
+            word += text[i + 1] ?? '';
+            i += 2;
+        } else if (c === "'") {
+            inWord = true;
+            const end = text.indexOf("'", i + 1);
+            word += text.slice(i + 1, end < 0 ? n : end);
+            i = end < 0 ? n : end + 1;
+        } else if (c === '"') {
+            inWord = true;
+            i += 1;
+            while (i < n && text[i] !== '"') {
+                if (text[i] === '\\' && i + 1 < n && '$`"\\\n'.includes(text[i + 1])) {
+                    if (text[i + 1] !== '\n') {
+                        word += text[i + 1];
+                    }
+                    i += 2;
+                } else {
+                    word += text[i];
+                    i += 1;
+                }
+            }
+            i += 1;
+        } else {
+            inWord = true;
+            word += c;
+            i += 1;
+        }
+    }
+    if (inWord) {
+        out.push(word);
     }
     return out;
 }

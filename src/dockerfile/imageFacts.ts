@@ -5,6 +5,7 @@
  */
 import { Disposable } from '../common/disposable';
 import { Engine } from '../docker/engine';
+import { normalizeRef } from '../docker/imageRef';
 import { ImageSummary } from '../docker/types';
 import { RefreshManager } from '../model/refreshManager';
 
@@ -15,11 +16,8 @@ export type ImageFact =
     /** The engine did not answer in time, or is not reachable. */
     | { readonly state: 'unknown' };
 
-/** `hello-world` ↔ `hello-world:latest`, `docker.io/library/x` ↔ `x`. */
-export function normalizeRef(ref: string): string {
-    const noHost = ref.replace(/^docker\.io\/(library\/)?/, '');
-    return /:[^/]+$/.test(noHost) || noHost.includes('@') ? noHost : `${noHost}:latest`;
-}
+/** `hello-world` ↔ `hello-world:latest`, `docker.io/library/x` ↔ `x` (the one parser: docker/imageRef.ts). */
+export { normalizeRef };
 
 /** An image in a list by reference or id. */
 export function findImage(images: Iterable<ImageSummary>, ref: string): ImageSummary | undefined {

@@ -132,6 +132,7 @@ class DockerfilePanel extends Disposable {
         }
         return {
             file: vscode.workspace.asRelativePath(this.uri),
+            uri: this.uri.toString(),
             rows: same ? undefined : a.steps.map((s) => toRow(s, sizes)),
             omitted: a.omitted
                 ? vscode.l10n.t(
@@ -219,7 +220,31 @@ export class DockerfilePanels extends Disposable {
 
     constructor(private readonly deps: DockerfilePanelDeps) {
         super();
+        // after a window reload the panel comes back for the file its page remembered (like the lessons)
+        this.register(
+            vscode.window.registerWebviewPanelSerializer(DOCKERFILE_VIEW_TYPE, {
+                deserializeWebviewPanel: async (panel, state) => {
+                    const raw = (state as { uri?: unknown } | undefined)?.uri;
+                    let uri: vscode.Uri | undefined;
+                    try {
+                        uri = typeof raw === 'string' ? vscode.Uri.parse(raw, true) : undefined;
+                    } catch {
+                        uri = undefined;
+                    }
+                    if (!uri || this.open.has(uri.toString())) {
+                        panel.dispose();
+                        return;
+                    }
+                    this.adopt(panel, uri);
+                },
+            }),
+        );
         this.register({ dispose: () => [...this.open.values()].forEach((p) => p.panel.dispose()) });
+    }
+
+    private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): void {
+        const key = uri.toString();
+        this.open.set(key, new DockerfilePanel(panel, uri, this.deps, () => this.open.delete(key)));
     }
 
     show(uri: vscode.Uri): void {
@@ -230,8 +255,7 @@ export class DockerfilePanels extends Disposable {
             return;
         }
         const title = vscode.l10n.t('Explain {0}', path.basename(uri.path));
-        const panel = this.deps.host.create(DOCKERFILE_VIEW_TYPE, title, { beside: true });
-        this.open.set(key, new DockerfilePanel(panel, uri, this.deps, () => this.open.delete(key)));
+        this.adopt(this.deps.host.create(DOCKERFILE_VIEW_TYPE, title, { beside: true }), uri);
     }
 
     /** The build command reports here so an open panel shows the progress. */

@@ -253,6 +253,8 @@ export interface DockerfileRow {
 
 export interface DockerfileView {
     readonly file: string;
+    /** The file's URI: the page keeps it (setState) so the panel is restored after a window reload. */
+    readonly uri?: string;
     /** Absent when unchanged since the last message: the panel keeps the rows it has. */
     readonly rows?: readonly DockerfileRow[];
     /** Set when part of the file is not explained: what was left out, and why. */

@@ -6,7 +6,8 @@ import { containerActionsTip, groupLabel, stateIcon, statusText, wordsLanguage }
 import { formatMemory, formatPorts } from '../common/format';
 import { LIST_CONTAINERS_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
-import { ContainerState, ContainerSummary } from '../docker/types';
+import { ContainerDetails, ContainerState, ContainerSummary } from '../docker/types';
+import { TooltipDetails } from './tooltipDetails';
 import { NodeCache } from './nodeCache';
 import { ContainerOlderNode, ContainerPageNode, PAGE_FROM, PAGE_SIZE, paged } from './containerPages';
 import { ModelChange } from '../model/engineModel';
@@ -61,6 +62,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     private readonly older = new Map<ContainerGroup, ContainerOlderNode>(GROUPS.map((g) => [g, new ContainerOlderNode(this.groups.get(g)!)]));
     private allCache: ContainerNode[] | undefined;
     private byId = new Map<string, ContainerNode>();
+    /** Inspected tooltip details: the first hover shows the list's facts at once (tooltipDetails.ts). */
+    private readonly details = new TooltipDetails<ContainerDetails>((id) => this.changed.fire(this.byId.get(id) ?? []));
 
     constructor(
         refresh: RefreshManager,
@@ -285,7 +288,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         return item;
     }
 
-    /** Tooltips need `inspect` (host PID, limits): fetched only when the user hovers. */
+    /** Tooltips: the list's facts at once; `inspect` (host PID, limits) when it answers (tooltipDetails.ts). */
     async resolveTreeItem(item: vscode.TreeItem, node: ContainersTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
         if (node.kind !== 'container') {
             return item;
@@ -298,10 +301,9 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('State')}: ${statusText(c)}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Command')}: ${c.command}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(c.created * 1000).toLocaleString(wordsLanguage())}`);
-        try {
-            const controller = new AbortController();
-            const sub = token.onCancellationRequested(() => controller.abort());
-            const d = await this.engine.client().inspectContainer(c.id, { signal: controller.signal }).finally(() => sub.dispose());
+        // (the inspect is not cancelled with the hover: its answer is kept for the next one)
+        const d = token.isCancellationRequested ? undefined : await this.details.get(c.id, `${c.state}|${c.status}`, () => this.engine.client().inspectContainer(c.id));
+        if (d) {
             if (d.state.running && d.state.pid > 0) {
                 tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Host PID: {0} — the host sees this container\'s main process as an ordinary process.', d.state.pid));
             }
@@ -324,8 +326,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
                 limits.push(vscode.l10n.t('{0} processes', d.limits.pidsLimit));
             }
             tip.appendMarkdown('\n\n').appendText(limits.length ? `${vscode.l10n.t('cgroup limits')}: ${limits.join(', ')}` : vscode.l10n.t('No cgroup limits: it may use all the host\'s CPU and memory.'));
-        } catch {
-            // the tooltip stays useful without inspect
+        } else if (this.details.pending(c.id)) {
+            tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Asking the engine for its host PID and limits… hover again in a moment.'));
         }
         containerActionsTip(tip, c);
         tip.appendText(`${vscode.l10n.t('Same list in a terminal:')} ${LIST_CONTAINERS_CALL.cli}`);

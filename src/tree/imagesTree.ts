@@ -6,7 +6,8 @@ import { instancesSentence } from '../common/instanceWords';
 import { imageCall, LIST_IMAGES_CALL } from '../docker/cli';
 import { Engine } from '../docker/engine';
 import { imageLabel } from '../docker/mapping';
-import { ContainerSummary, ImageSummary, LayerInfo } from '../docker/types';
+import { ContainerSummary, ImageDetails, ImageSummary, LayerInfo } from '../docker/types';
+import { TooltipDetails } from './tooltipDetails';
 import { stateWord } from './containersTree';
 import { layerInstruction, layerRowText, layersExplanation } from './layerText';
 import { NodeCache } from './nodeCache';
@@ -76,6 +77,8 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
     private containersByImage = new Map<string, readonly ContainerSummary[]>();
     private imageOfContainer = new Map<string, string>();
     private nodeById = new Map<string, ImageNode>();
+    /** Inspected tooltip details: the first hover shows the list's facts at once (tooltipDetails.ts). */
+    private readonly details = new TooltipDetails<ImageDetails>((id) => this.changed.fire(this.nodeById.get(id) ?? []));
 
     constructor(
         refresh: RefreshManager,
@@ -305,7 +308,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         return item;
     }
 
-    /** Tooltips need `inspect` (architecture, OS): fetched only when the user hovers. */
+    /** Tooltips: the list's facts at once; `inspect` (platform, command) when it answers (tooltipDetails.ts). */
     async resolveTreeItem(item: vscode.TreeItem, node: ImagesTreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
         if (node.kind !== 'image') {
             return item;
@@ -319,17 +322,16 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
         }
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Created')}: ${new Date(img.created * 1000).toLocaleString(this.language)}`);
         tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Size')}: ${formatBytes(img.size)}`);
-        try {
-            const controller = new AbortController();
-            const sub = token.onCancellationRequested(() => controller.abort());
-            const d = await this.engine.client().inspectImage(img.id, controller.signal).finally(() => sub.dispose());
+        // (the inspect is not cancelled with the hover: its answer is kept for the next one)
+        const d = token.isCancellationRequested ? undefined : await this.details.get(img.id, img.id, () => this.engine.client().inspectImage(img.id));
+        if (d) {
             tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Platform')}: ${d.os}/${d.architecture}`);
             const cmd = [...d.entrypoint, ...d.cmd].join(' ');
             if (cmd) {
                 tip.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('Runs')}: ${cmd}`);
             }
-        } catch {
-            // the tooltip stays useful without inspect
+        } else if (this.details.pending(img.id)) {
+            tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Asking the engine for its platform and command… hover again in a moment.'));
         }
         const instances = this.instancesOf(img.id);
         tip.appendMarkdown('\n\n').appendText(instancesSentence(vscode.l10n, instances.length));

@@ -12,7 +12,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Dockerode from 'dockerode';
-import { contextFiles, contextTar } from '../../src/docker/buildContext';
+import tar from 'tar-stream';
+import { contextTar } from '../../src/docker/buildContext';
 import { createDockerClient } from '../../src/docker/dockerodeClient';
 import { parseDockerHost } from '../../src/docker/endpoint';
 import { DockerError } from '../../src/docker/errors';
@@ -31,6 +32,25 @@ const lineOf = (text: string, re: RegExp): number => {
     return i;
 };
 
+/** Every entry of a tar stream: name → content (folders and links: ''). */
+function tarEntries(stream: tar.Pack): Promise<Record<string, string>> {
+    return new Promise((resolve, reject) => {
+        const out: Record<string, string> = {};
+        const extract = tar.extract();
+        extract.on('entry', (header, body, next) => {
+            const chunks: Buffer[] = [];
+            body.on('data', (c: unknown) => chunks.push(c as Buffer));
+            body.on('end', () => {
+                out[header.name] = Buffer.concat(chunks).toString('utf8');
+                next();
+            });
+        });
+        extract.on('finish', () => resolve(out));
+        extract.on('error', reject);
+        stream.pipe(extract as unknown as NodeJS.WritableStream);
+    });
+}
+
 describe('docker: Dockerfile builds (legacy builder) and history mapping against the private engine', function () {
     this.timeout(120_000);
     let docker: Dockerode;
@@ -40,7 +60,7 @@ describe('docker: Dockerfile builds (legacy builder) and history mapping against
     let preexisting: string[];
 
     /** Runs buildImage() and records every image id the build printed, for the after hook. */
-    async function build(dir: string, signal?: AbortSignal): Promise<{ result: BuildResult; events: BuildEvent[]; ms: number }> {
+    async function build(dir: string, signal?: AbortSignal, dockerfile = 'Dockerfile'): Promise<{ result: BuildResult; events: BuildEvent[]; ms: number }> {
         const events: BuildEvent[] = [];
         const t = Date.now();
         const record = (e: BuildEvent) => {
@@ -54,7 +74,7 @@ describe('docker: Dockerfile builds (legacy builder) and history mapping against
             }
         };
         try {
-            const result = await client.buildImage(path.join(FIXTURES, dir), 'Dockerfile', uniqueName(dir), record, signal, { builder: 'legacy' });
+            const result = await client.buildImage(path.join(FIXTURES, dir), dockerfile, uniqueName(dir), record, signal, { builder: 'legacy' });
             if (result.ok) {
                 cleanup.image(result.imageId);
             }
@@ -114,14 +134,16 @@ describe('docker: Dockerfile builds (legacy builder) and history mapping against
             imageId = result.imageId;
         });
 
-        it('contextFiles() leaves out secret.txt and big/; the Dockerfile and .dockerignore are sent', function () {
-            const names = contextFiles(dir, 'Dockerfile').map((f) => f.name);
-            assert.deepStrictEqual([...names].sort(), ['.dockerignore', 'Dockerfile', 'app.txt']);
-            const tar = contextTar(dir, 'Dockerfile');
-            assert.strictEqual(tar.files, 3);
+        it('the context tar leaves out secret.txt and big/; the Dockerfile and .dockerignore are sent', async function () {
+            const packed = contextTar(dir, 'Dockerfile');
+            assert.strictEqual(packed.ignoreFile, '.dockerignore');
+            const sent = await tarEntries(packed.stream);
+            assert.deepStrictEqual(Object.keys(sent).sort(), ['.dockerignore', 'Dockerfile', 'app.txt']);
+            const summary = await packed.summary;
+            assert.deepStrictEqual([...summary.names].sort(), ['.dockerignore', 'Dockerfile', 'app.txt']);
             const sizes = ['.dockerignore', 'Dockerfile', 'app.txt'].map((n) => fs.statSync(path.join(dir, n)).size);
-            assert.strictEqual(tar.bytes, sizes.reduce((a, b) => a + b, 0));
-            tar.stream.destroy();
+            assert.strictEqual(summary.bytes, sizes.reduce((a, b) => a + b, 0));
+            assert.strictEqual(sent['app.txt'], fs.readFileSync(path.join(dir, 'app.txt'), 'utf8'));
             // the fixture really has what is ignored
             assert.ok(fs.existsSync(path.join(dir, 'secret.txt')) && fs.existsSync(path.join(dir, 'big', 'blob.bin')));
         });
@@ -219,6 +241,28 @@ describe('docker: Dockerfile builds (legacy builder) and history mapping against
             const output = again.events.map((e) => (e.kind === 'output' ? e.text : '')).join('');
             const cached = [...output.matchAll(/Using cache/g)].length;
             assert.strictEqual(cached, analyze(text).steps.length - 1, 'every step after FROM came from the cache');
+        });
+    });
+
+    describe('ignorefile/: <Dockerfile>.dockerignore', function () {
+        const dir = path.join(FIXTURES, 'ignorefile');
+
+        it('app.Dockerfile.dockerignore replaces .dockerignore; a negated rule brings a file back; the Dockerfile is sent though ignored', async function () {
+            const packed = contextTar(dir, 'app.Dockerfile');
+            assert.strictEqual(packed.ignoreFile, 'app.Dockerfile.dockerignore');
+            const sent = Object.keys(await tarEntries(packed.stream)).sort();
+            assert.deepStrictEqual(sent, ['.dockerignore', 'app.Dockerfile', 'app.Dockerfile.dockerignore', 'notes', 'notes/keep.txt', 'other.txt']);
+            // the plain Dockerfile name gets the root .dockerignore
+            const plain = Object.keys(await tarEntries(contextTar(dir, 'Dockerfile').stream)).sort();
+            assert.ok(!plain.includes('other.txt') && plain.includes('secret.txt'), plain.join());
+        });
+
+        it('the engine builds with that context: the RUN that tests for the files succeeds', async function () {
+            const { result } = await build('ignorefile', undefined, 'app.Dockerfile');
+            assert.ok(result.ok, JSON.stringify(result));
+            const { out, code } = await runIn(result.imageId, ['ls', '-A', '/ctx']);
+            assert.strictEqual(code, 0);
+            assert.deepStrictEqual(out.trim().split(/\s+/).sort(), ['.dockerignore', 'app.Dockerfile', 'app.Dockerfile.dockerignore', 'notes', 'other.txt']);
         });
     });
 

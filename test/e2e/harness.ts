@@ -109,11 +109,11 @@ export class Workbench {
         await this.page.locator('.part.sidebar').waitFor({ state: 'visible' });
     }
 
-    /** The view pane titled `name` (e.g. "Images") in the side bar. */
+    /** The view pane titled `name` (e.g. "Images", shown as "Images (Docker Lessons)") in the side bar. */
     view(name: string): Locator {
         return this.page
             .locator('.part.sidebar .pane')
-            .filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRe(name)}$`, 'i') }) });
+            .filter({ has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRe(name)}( \\(Docker Lessons\\))?$`, 'i') }) });
     }
 
     /** Tree rows of a view. */
@@ -363,16 +363,16 @@ export class Workbench {
     }
 
     /** The kind of color theme the workbench shows now. */
-    async themeKind(): Promise<'light' | 'dark' | 'other'> {
+    async themeKind(): Promise<'light' | 'dark' | 'hc-dark' | 'hc-light' | 'other'> {
         return this.page.evaluate(() => {
             const c = document.querySelector('.monaco-workbench')?.classList;
-            return c?.contains('vs-dark') ? 'dark' : c?.contains('vs') ? 'light' : 'other';
+            return c?.contains('hc-black') ? 'hc-dark' : c?.contains('hc-light') ? 'hc-light' : c?.contains('vs-dark') ? 'dark' : c?.contains('vs') ? 'light' : 'other';
         });
     }
 
     /** Switches the color theme with "Preferences: Color Theme" and waits until the workbench shows it. */
-    async setTheme(theme: 'Light Modern' | 'Dark Modern', command = 'Preferences: Color Theme'): Promise<void> {
-        const kind = theme === 'Dark Modern' ? 'dark' : 'light';
+    async setTheme(theme: 'Light Modern' | 'Dark Modern' | 'Dark High Contrast' | 'Light High Contrast', command = 'Preferences: Color Theme'): Promise<void> {
+        const kind = ({ 'Light Modern': 'light', 'Dark Modern': 'dark', 'Dark High Contrast': 'hc-dark', 'Light High Contrast': 'hc-light' } as const)[theme];
         await this.pick(command, theme);
         await waitUntil(`the workbench to turn ${kind}`, async () => (await this.themeKind()) === kind, 10_000);
     }

@@ -5,6 +5,7 @@
 import * as assert from 'assert/strict';
 import { ContainerAction, containerCall, ImageAction, imageCall, LIST_CONTAINERS_CALL, LIST_IMAGES_CALL, parseMemory, PRUNE_CALL, runCall, shellQuote, splitCommand } from '../../src/docker/cli';
 import { formatAge, formatBytes, formatMemory, formatPorts, healthFromStatus } from '../../src/common/format';
+import { SPLIT_CASES } from '../common/splitCases';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -175,6 +176,21 @@ describe('cli: splitCommand', () => {
     it('backslash escapes inside double quotes, not inside single quotes', () => {
         assert.deepEqual(splitCommand(`echo "a \\"b\\" c"`), ['echo', 'a "b" c']);
         assert.deepEqual(splitCommand(`echo 'a\\b'`), ['echo', 'a\\b']);
+    });
+
+    it('quote removal as sh does it, on every shared case (the docker layer checks them with sh)', () => {
+        for (const c of SPLIT_CASES) {
+            assert.deepEqual(splitCommand(c.line), c.argv, JSON.stringify(c.line));
+        }
+    });
+
+    it('expands nothing: $VAR, globs and operators stay words (the command runs without a shell)', () => {
+        assert.deepEqual(splitCommand('echo $HOME *.txt ; ls | wc'), ['echo', '$HOME', '*.txt', ';', 'ls', '|', 'wc']);
+    });
+
+    it('an unclosed quote runs to the end', () => {
+        assert.deepEqual(splitCommand(`echo "a b`), ['echo', 'a b']);
+        assert.deepEqual(splitCommand(`echo 'a b`), ['echo', 'a b']);
     });
 
     it('empty input → no words', () => {

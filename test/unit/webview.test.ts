@@ -353,15 +353,16 @@ describe('lesson webview', () => {
             assert.deepEqual(panel.errors, []);
         });
 
-        it('appends streamed output and shows it verbatim', () => {
+        it('appends streamed output and shows it as a terminal does (tab to the next stop, \\r\\n as one line end)', () => {
             panel = open();
             panel.send(render());
             panel.send(live({ demo: 'hello.flow', state: 'running', output: 'line 1\n' }));
             const pre = panel.$('.live-output pre');
+            const first = pre.firstChild;
             panel.send(live({ demo: 'hello.flow', state: 'running', output: 'line 1\n<b>line 2</b>\t\r\n' }));
-            assert.equal(pre.textContent, 'line 1\n<b>line 2</b>\t\r\n');
-            assert.equal(pre.childNodes.length, 2, 'the new part was appended, not re-rendered');
-            assert.equal(pre.querySelectorAll('*').length, 0);
+            assert.equal(pre.textContent, 'line 1\n<b>line 2</b>   \n');
+            assert.equal(pre.firstChild, first, 'the new part was added, the first line not re-rendered');
+            assert.deepEqual(Array.from(pre.querySelectorAll('*')).map((e) => `${e.tagName}.${e.className}`), ['SPAN.term-line', 'SPAN.term-line', 'SPAN.term-line']);
             panel.send(live({ demo: 'hello.flow', state: 'done', output: 'fresh' }));
             assert.equal(pre.textContent, 'fresh');
             panel.send(live({ demo: 'hello.flow', state: 'done' }));

@@ -7,6 +7,7 @@
 import type { ButtonView, ChoiceView, ConclusionView, FactView, LiveState, LiveView, PanelStrings, StepState, StepView, TableView } from '../../src/protocol/panelProtocol';
 import { Child, findByKey, h, icon, prose, token, uid } from './dom';
 import { LIVE_STATES, STEP_STATES } from './normalize';
+import { TerminalView } from './terminal';
 
 export interface LiveContext {
     readonly strings: PanelStrings;
@@ -43,6 +44,7 @@ export class LiveArea {
     private readonly parts = new Map<PartKey, { sig: string; el: HTMLElement }>();
     private readonly outputBox: HTMLDivElement;
     private readonly pre: HTMLPreElement;
+    private readonly terminal: TerminalView;
     private shownOutput = '';
     /** A control that had focus and was disabled by an update: focus goes back when it is enabled. */
     private pendingFocus: string | undefined;
@@ -62,6 +64,7 @@ export class LiveArea {
         // Program output streams in: it is not announced line by line (aria-live off inside the region).
         this.outputBox = h('div', { class: 'live-output', 'aria-live': 'off', hidden: true }, h('p', { class: 'live-output-label', id: labelId }, ctx.strings.output), this.pre);
         this.el.append(this.outputBox);
+        this.terminal = new TerminalView(this.pre);
         this.update(undefined);
     }
 
@@ -129,11 +132,8 @@ export class LiveArea {
         }
         const pre = this.pre;
         const follow = this.shownOutput === '' || pre.scrollHeight - pre.scrollTop - pre.clientHeight < 24;
-        if (this.shownOutput && output.startsWith(this.shownOutput)) {
-            pre.append(output.slice(this.shownOutput.length));
-        } else {
-            pre.textContent = output;
-        }
+        // colours, `\r` progress lines and cursor moves as a terminal shows them (text nodes only)
+        this.terminal.show(output);
         this.shownOutput = output;
         // Follow the newest lines unless the learner scrolled up to read.
         if (follow) {

@@ -3,6 +3,7 @@
  * each step lit when its call completes.
  */
 import { shellQuote } from '../../docker/cli';
+import { normalizeRef, pullParams } from '../../docker/imageRef';
 import { classifyError, DockerError } from '../../docker/errors';
 import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { ATTACH_START_CALLS, countPulledLayers, helloFindings } from './findings/helloWorld';
@@ -34,25 +35,17 @@ export class HelloFlowDemo implements Demo {
     }
 
     private repo(): string {
-        if (this.image.includes('@')) {
-            return this.image.slice(0, this.image.indexOf('@'));
-        }
-        const at = this.image.lastIndexOf(':');
-        return at > this.image.lastIndexOf('/') ? this.image.slice(0, at) : this.image;
+        return pullParams(this.image).fromImage;
     }
 
     private tag(): string {
-        if (this.image.includes('@')) {
-            return this.image.slice(this.image.indexOf('@') + 1);
-        }
-        const at = this.image.lastIndexOf(':');
-        return at > this.image.lastIndexOf('/') ? this.image.slice(at + 1) : 'latest';
+        return pullParams(this.image).tag;
     }
 
     /** Containers made from the hello-world image (by us or by the CLI). */
     private finished() {
-        const names = new Set([this.image, `${this.image}:latest`, this.image.replace(/:latest$/, '')]);
-        return this.ctx.snapshot().containers.filter((c) => names.has(c.image) || c.labels[LESSON_LABEL] === 'hello-world');
+        const image = normalizeRef(this.image);
+        return this.ctx.snapshot().containers.filter((c) => normalizeRef(c.image) === image || c.labels[LESSON_LABEL] === 'hello-world');
     }
 
     private buttons(running: boolean, finished = this.last?.state === 'done') {

@@ -2,6 +2,7 @@
  * Lesson 2 live: one image (read-only layers) and every container made from it (each with its own
  * writable layer). "Create one more" makes another instance, and the count grows.
  */
+import { sameRef } from '../../docker/imageRef';
 import { formatBytes } from '../../common/format';
 import { imageLabel, instructionOf } from '../../docker/mapping';
 import { classifyError } from '../../docker/errors';
@@ -210,7 +211,7 @@ export class ImageVsContainerDemo implements Demo {
         }
         const images = this.ctx.snapshot().images;
         if (!this.selected) {
-            const preferred = images.find((i) => i.repoTags.some((t) => t.startsWith(this.ctx.settings.helloImage))) ?? images.find((i) => !i.dangling) ?? images[0];
+            const preferred = images.find((i) => i.repoTags.some((t) => sameRef(t, this.ctx.settings.helloImage))) ?? images.find((i) => !i.dangling) ?? images[0];
             this.selected = preferred?.id;
         }
         await this.loadLayers();
@@ -218,7 +219,7 @@ export class ImageVsContainerDemo implements Demo {
 
     async select(ref: string): Promise<void> {
         const images = this.ctx.snapshot().images;
-        const found = images.find((i) => i.id === ref || i.repoTags.includes(ref) || i.shortId === ref);
+        const found = images.find((i) => i.id === ref || i.repoTags.some((t) => sameRef(t, ref)) || i.shortId === ref);
         if (found) {
             this.selected = found.id;
             this.before = undefined;

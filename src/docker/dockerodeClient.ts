@@ -6,7 +6,7 @@
 import Dockerode from 'dockerode';
 import { buildImage } from './build';
 import { dialGet, requireList } from './dockerodeCalls';
-import { dockerodeOptions } from './dockerodeOptions';
+import { dockerodeOptions, RemoteOptions } from './dockerodeOptions';
 import { attachAndStart, execCapture, execSession, OwnedStream, streamEvents, streamLogs, streamStats } from './dockerodeStreams';
 import { classifyError, DockerError } from './errors';
 import { withoutModemEnv } from './modemEnv';
@@ -36,6 +36,8 @@ import {
 export interface ClientOptions {
     /** Per-request timeout for short calls (not streams). */
     readonly timeoutMs?: number;
+    /** ssh:// only: the agent and known_hosts files (default: the user's). */
+    readonly remote?: RemoteOptions;
 }
 
 export class DockerodeClient implements DockerClient {
@@ -45,7 +47,7 @@ export class DockerodeClient implements DockerClient {
 
     constructor(readonly endpoint: DockerEndpoint, options: ClientOptions = {}) {
         // exactly the resolved endpoint, whatever DOCKER_HOST & co. say (docker-modem would mix them in)
-        this.docker = withoutModemEnv(() => new Dockerode(dockerodeOptions(endpoint)));
+        this.docker = withoutModemEnv(() => new Dockerode(dockerodeOptions(endpoint, options.remote)));
         this.timeoutMs = options.timeoutMs ?? 10_000;
     }
 

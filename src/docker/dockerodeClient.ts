@@ -44,10 +44,14 @@ export class DockerodeClient implements DockerClient {
     private readonly docker: Dockerode;
     private readonly timeoutMs: number;
     private readonly streams = new Set<OwnedStream>();
+    /** ssh://: the agent holding the SSH connection, ended on dispose. */
+    private readonly transport?: { destroy(): void };
 
     constructor(readonly endpoint: DockerEndpoint, options: ClientOptions = {}) {
         // exactly the resolved endpoint, whatever DOCKER_HOST & co. say (docker-modem would mix them in)
-        this.docker = withoutModemEnv(() => new Dockerode(dockerodeOptions(endpoint, options.remote)));
+        const opts = dockerodeOptions(endpoint, options.remote);
+        this.transport = (opts as { agent?: { destroy(): void } }).agent;
+        this.docker = withoutModemEnv(() => new Dockerode(opts));
         this.timeoutMs = options.timeoutMs ?? 10_000;
     }
 
@@ -340,6 +344,7 @@ export class DockerodeClient implements DockerClient {
             s.destroy?.();
         }
         this.streams.clear();
+        this.transport?.destroy();
     }
 }
 

@@ -6,6 +6,7 @@ import Dockerode from 'dockerode';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { sshHttpAgent } from './sshAgent';
 import { checkHostKey, defaultKnownHostsFiles, noteAttempt, readKnownHosts } from './remoteTrust';
 import { DockerEndpoint } from './types';
 
@@ -37,21 +38,21 @@ export function dockerodeOptions(endpoint: DockerEndpoint, remote: RemoteOptions
             const port = endpoint.port ?? 22;
             const files = remote.knownHostsFiles ?? defaultKnownHostsFiles();
             const attempt = noteAttempt({ kind: 'ssh', target: endpoint.display, agent: !!agent });
-            return {
-                protocol: 'ssh',
+            // one SSH connection for many requests (src/docker/sshAgent.ts), not docker-modem's one per request
+            const agentOpt = sshHttpAgent({
                 host,
                 port,
                 username: endpoint.username ?? os.userInfo().username,
-                sshOptions: {
-                    agent: agent || undefined,
-                    // as `ssh` does (and ssh2 does not): only a host known_hosts knows, under the same key
-                    hostVerifier: (key: Buffer) => {
-                        attempt.hostKey = checkHostKey(readKnownHosts(files), host, port, key);
-                        noteAttempt(attempt);
-                        return attempt.hostKey.verdict === 'known';
-                    },
+                agent: agent || undefined,
+                // as `ssh` does (and ssh2 does not): only a host known_hosts knows, under the same key
+                hostVerifier: (key: Buffer) => {
+                    attempt.hostKey = checkHostKey(readKnownHosts(files), host, port, key);
+                    noteAttempt(attempt);
+                    return attempt.hostKey.verdict === 'known';
                 },
-            };
+            });
+            // docker-modem passes `agent` on to http.request (its types do not list it)
+            return { protocol: 'http', host, port, agent: agentOpt } as Dockerode.DockerOptions;
         }
         case 'tcp': {
             if (!endpoint.tls) {

@@ -97,6 +97,7 @@ export function mapVersion(raw: Json): EngineVersion {
         os: String(raw?.Os ?? ''),
         arch: String(raw?.Arch ?? ''),
         kernelVersion: String(raw?.KernelVersion ?? ''),
+        engineName: Array.isArray(raw?.Components) && typeof raw.Components[0]?.Name === 'string' ? raw.Components[0].Name : String(raw?.Platform?.Name ?? ''),
     };
 }
 

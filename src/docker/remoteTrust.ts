@@ -31,7 +31,7 @@ export function fingerprint(keyBlob: Buffer): string {
 }
 
 function globMatch(pattern: string, name: string): boolean {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
     return re.test(name);
 }
 

@@ -291,6 +291,14 @@ describe('mapping: mapEvent (real GET /events lines)', () => {
         assert.equal(tag.attributes.name, 'dangling-demo:latest');
     });
 
+    it('Podman\'s `remove` of a container or an image reads as Docker\'s `destroy` / `delete`', () => {
+        // the shape Podman 4.3's compat /events sends (Type, Action, Actor.ID, time, timeNano)
+        const podman = { Type: 'container', Action: 'remove', Actor: { ID: 'a'.repeat(64), Attributes: { image: 'docker.io/library/busybox:latest', name: 'x' } }, time: 1795834837, timeNano: 1795834837686000000 };
+        assert.equal(mapEvent(podman).action, 'destroy');
+        assert.equal(mapEvent({ ...podman, Type: 'image' }).action, 'delete');
+        assert.equal(mapEvent({ ...podman, Action: 'die' }).action, 'die');
+    });
+
     it('a network event with status null still has its Action', () => {
         const net = events.find((e: { type: string }) => e.type === 'network');
         assert.ok(net);

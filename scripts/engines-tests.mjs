@@ -18,6 +18,7 @@ import * as tls from 'node:tls';
 import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from './engine.mjs';
+import { renderTable } from './engines-table.mjs';
 import { freePort, makePki, missingTools, startAgent, startPodman, startSshd, tlsDockerdArgs } from './engines.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,5 +125,11 @@ try {
     const t = Date.now();
     await stopAll();
     log(`stopped in ${Date.now() - t} ms; layer wall time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+try {
+    // the capability table as this run found it (README: node scripts/engines-table.mjs --write)
+    console.log(`\n${renderTable(JSON.parse(fs.readFileSync(path.join(resultsDir, 'engines-capabilities.json'), 'utf8')))}`);
+} catch {
+    // the tests did not get far enough to write it
 }
 process.exit(code);

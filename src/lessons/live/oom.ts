@@ -87,7 +87,7 @@ export class OomDemo extends RunButtonDemo<OomKey> {
             const client = this.ctx.client();
             const info = await client.info(this.ctx.signal);
             const where: OomResult['where'] = info.runsInVm ? 'vm' : client.endpoint.kind === 'unix' ? 'local' : 'remote';
-            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal).catch(() => undefined)).product === 'podman';
+            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal)).product === 'podman';
             await ensureImage(client, image, this.ctx.signal);
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });

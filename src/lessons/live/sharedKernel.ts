@@ -200,7 +200,7 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             const top = await client.top(cid);
             const pidCol = top.titles.findIndex((x) => x.toUpperCase() === 'PID');
             const listed = top.processes.some((p) => Number(p[pidCol]) === pid);
-            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal).catch(() => undefined)).product === 'podman';
+            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal)).product === 'podman';
             output = [top.titles.join('\t'), ...top.processes.map((p) => p.join('\t'))].join('\n');
             updateStep(steps, 5, { state: 'done', ms: since(t) });
             facts.push(

@@ -29,7 +29,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined> | T | und
 const cfg = process.env.DL_ENGINES ? enginesConfig() : undefined;
 
 describe('engines: the explorer against every engine', function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     before(function () {
         if (!cfg) {
             throw new Error('DL_ENGINES is not set: run `node scripts/engines-tests.mjs`');

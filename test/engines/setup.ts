@@ -50,7 +50,8 @@ export function endpointFor(host: string, certPath?: string): DockerEndpoint {
 }
 
 export function clientFor(e: Pick<EngineUnderTest, 'host' | 'certPath'>, options: ClientOptions = {}): DockerClient {
-    return createDockerClient(endpointFor(e.host, e.certPath), { timeoutMs: 20_000, ...options });
+    // 60 s: on a loaded 2-core CI machine a first Podman request (its storage set up) measured over 20 s
+    return createDockerClient(endpointFor(e.host, e.certPath), { timeoutMs: 60_000, ...options });
 }
 
 export type Support = 'yes' | 'no' | 'partial';

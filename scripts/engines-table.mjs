@@ -16,14 +16,14 @@ const MARK = { yes: '✓', partial: '◐', no: '✗' };
 
 export function renderTable(data) {
     const engines = data.engines;
-    const cell = (c) => (c ? `${MARK[c.support] ?? '?'}${c.note ? ` ${c.note.replace(/\|/g, '\\|')}` : ''}` : '— not tested');
+    const cell = (c) => (c ? `${MARK[c.support] ?? '?'}${c.note ? ` ${c.note.replace(/\|/g, '\\|')}` : ''}` : '—');
     const lines = [
         `| feature | ${engines.map((e) => e.label).join(' | ')} |`,
         `|---|${engines.map(() => '---').join('|')}|`,
         ...data.features.map((f) => `| ${f.feature} | ${engines.map((e) => cell(f.cells[e.name])).join(' | ')} |`),
         `| tests passed / run | ${engines.map((e) => { const t = data.tests[e.name] ?? { passed: 0, failed: 0 }; return `${t.passed} / ${t.passed + t.failed}`; }).join(' | ')} |`,
     ];
-    return `${lines.join('\n')}\n\n✓ works · ◐ works in part (the note says what is missing) · ✗ the engine cannot; the extension says so in words.`;
+    return `${lines.join('\n')}\n\n✓ works · ◐ works in part (the note says what is missing) · ✗ the engine cannot; the extension says so in words · — does not apply.`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,7 @@ import { describeErrorIn } from '../../src/common/errorWords';
 import { DockerError, DockerReasonId } from '../../src/docker/errors';
 import { ClientOptions } from '../../src/docker/dockerodeClient';
 import { testL10n } from '../unit/l10nBundle';
-import { clientFor, enginesConfig, record } from './setup';
+import { clientFor, countTest, enginesConfig, record } from './setup';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const cfg = process.env.DL_ENGINES ? enginesConfig() : undefined;
@@ -49,9 +49,14 @@ describe('engines: every TLS and SSH failure has its own message and next step',
             assert.notEqual(w.en.message + w.en.next, text, `${id} is worded like ${other}`);
         }
         seen.set(id, w.en.message + w.en.next);
-        record('docker-tls', 'TLS/SSH failures worded', 'yes');
+        const tls = id.startsWith('tls');
+        const n = [...seen.keys()].filter((k) => k.startsWith(tls ? 'tls' : 'ssh')).length;
+        record(tls ? 'docker-tls' : 'docker-ssh', 'TLS / SSH failures: each its own words and next step', 'yes', `${n} of ${tls ? 5 : 4} modes`);
         return w;
     };
+    afterEach(function () {
+        countTest(/^SSH/.test(this.currentTest?.title ?? '') ? 'docker-ssh' : 'docker-tls', this.currentTest?.state === 'passed');
+    });
 
     before(function () {
         if (!cfg) {

@@ -238,6 +238,8 @@ describe('mapping: mapVersion (real GET /version)', () => {
             os: 'linux',
             arch: 'amd64',
             kernelVersion: rawVersion.KernelVersion,
+            // dockerd names its first component `Engine`; Podman's is `Podman Engine` (engineKind)
+            engineName: 'Engine',
         });
         assert.ok(rawVersion.KernelVersion.length > 0);
     });

@@ -94,7 +94,7 @@ try {
             { name: 'docker-ssh', label: 'dockerd over SSH', host: sshd.url },
             { name: 'podman', label: 'Podman 4.3 (Docker API)', host: podman.dockerHost },
         ],
-        tls: { port: tlsPort, expiredPort: expired.port, client: pki.client, wrongCa: pki.wrongCa, noCert: pki.noCert },
+        tls: { port: tlsPort, expiredPort: expired.port, client: pki.client, wrongCa: pki.wrongCa, noCert: pki.noCert, strangerCert: pki.strangerCert },
         ssh: { url: sshd.url, port: sshd.port, agent: agent.sock, strangerAgent: stranger.sock, knownHosts: sshd.knownHosts, knownHostsChanged: sshd.knownHostsChanged, knownHostsEmpty: sshd.knownHostsEmpty, log: sshd.log },
         dockerSocket: engine.socketPath,
         podmanSocket: podman.sock,

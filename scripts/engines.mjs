@@ -105,6 +105,7 @@ export async function stopChild(child, ms = 5000) {
  *   client/        the good client
  *   wrongca/       a CA that did not sign the server's certificate (+ the good client cert)
  *   nocert/        only ca.pem (no client certificate)
+ *   strangercert/  a client certificate signed by another CA (the engine refuses it)
  *   expired/       a client whose server presents an expired certificate (see expiredServer)
  * EC P-256 keys: milliseconds each.
  */
@@ -141,6 +142,7 @@ export function makePki(dir) {
     sign('server', '127.0.0.1', serverExt);
     sign('expired-server', '127.0.0.1', serverExt, { expired: true });
     sign('cert', 'dl-client', 'extendedKeyUsage = clientAuth\n');
+    sign('stranger-cert', 'dl-stranger', 'extendedKeyUsage = clientAuth\n', { caName: 'otherca' });
     const client = (name, files) => {
         const d = f(name);
         fs.mkdirSync(d, { recursive: true });
@@ -159,6 +161,7 @@ export function makePki(dir) {
         client: client('client', { 'ca.pem': 'ca.pem', 'cert.pem': 'cert.pem', 'key.pem': 'cert-key.pem' }),
         wrongCa: client('wrongca', { 'ca.pem': 'otherca.pem', 'cert.pem': 'cert.pem', 'key.pem': 'cert-key.pem' }),
         noCert: client('nocert', { 'ca.pem': 'ca.pem' }),
+        strangerCert: client('strangercert', { 'ca.pem': 'ca.pem', 'cert.pem': 'stranger-cert.pem', 'key.pem': 'stranger-cert-key.pem' }),
     };
 }
 

@@ -51,7 +51,7 @@ describe('engines: every TLS and SSH failure has its own message and next step',
         seen.set(id, w.en.message + w.en.next);
         const tls = id.startsWith('tls');
         const n = [...seen.keys()].filter((k) => k.startsWith(tls ? 'tls' : 'ssh')).length;
-        record(tls ? 'docker-tls' : 'docker-ssh', 'TLS / SSH failures: each its own words and next step', 'yes', `${n} of ${tls ? 5 : 4} modes`);
+        record(tls ? 'docker-tls' : 'docker-ssh', 'TLS / SSH failures: each its own words and next step', 'yes', `${n} of ${tls ? 6 : 4} modes`);
         return w;
     };
     afterEach(function () {
@@ -76,6 +76,10 @@ describe('engines: every TLS and SSH failure has its own message and next step',
         const err = await failure(tcp(), cfg!.tls.noCert);
         const w = expectReason(err, 'tlsClientCertMissing', tcp());
         assert.ok(w.en.message.includes(cfg!.tls.noCert), w.en.message);
+    });
+
+    it('TLS, client certificate refused: signed by a CA the engine does not trust', async function () {
+        expectReason(await failure(tcp(), cfg!.tls.strangerCert), 'tlsClientCertRefused', tcp());
     });
 
     it('TLS, expired certificate (a TLS front whose certificate ended in 2020)', async function () {
@@ -123,6 +127,6 @@ describe('engines: every TLS and SSH failure has its own message and next step',
                 client.dispose();
             }
         }
-        assert.equal(seen.size, 9);
+        assert.equal(seen.size, 10);
     });
 });

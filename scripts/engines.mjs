@@ -315,6 +315,18 @@ export async function startPodman(dir, registry) {
                 // the service is gone already
             }
             await stopChild(child, 10_000);
+            // conmon of an exec session lives on for 300 s (--exit-delay) after it ends: stop the ones
+            // this service started, found by its own temporary folder in their command line, by pid
+            for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+                try {
+                    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+                    if (cmd.startsWith('/usr/bin/conmon') && cmd.includes(`${dir}/`)) {
+                        process.kill(Number(pid), 'SIGKILL');
+                    }
+                } catch {
+                    // gone already
+                }
+            }
             // podman leaves overlay mounts of its storage behind
             for (const line of fs.readFileSync('/proc/self/mounts', 'utf8').split('\n').reverse()) {
                 const mnt = line.split(' ')[1];

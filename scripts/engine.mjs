@@ -603,8 +603,9 @@ export function stopStaleEngine(dir, { log = console.error } = {}) {
  *   images: { helloWorld: string, busybox: string }, timings: { startMs: number, seedMs: number, stopMs?: number },
  *   stop: () => Promise<void>, killDockerd: () => Promise<void>, startDockerd: () => Promise<void> }>}
  * `seedImages: false` skips building and pushing the seed images (the fault suite needs none).
+ * `extraDockerdArgs`: more dockerd flags (the engines layer adds a TLS listener on loopback).
  */
-export async function startEngine({ log = console.error, handleSignals = true, seedImages = true } = {}) {
+export async function startEngine({ log = console.error, handleSignals = true, seedImages = true, extraDockerdArgs = [] } = {}) {
     const tools = preflight();
     const t0 = performance.now();
     const dir = fs.mkdtempSync('/tmp/dl.');
@@ -750,6 +751,7 @@ export async function startEngine({ log = console.error, handleSignals = true, s
                 '--ip-masq=false',
                 '--registry-mirror', `http://${registry}`,
                 '--insecure-registry', registry,
+                ...extraDockerdArgs,
             ],
             dockerdLog,
         );

@@ -40,7 +40,7 @@ export const GROUPS = {
     },
     engines: {
         why: 'more real engines to test against: Podman, an SSH endpoint, a TLS endpoint (throwaway certificates)',
-        packages: ['podman', 'openssh-server', 'openssl'],
+        packages: ['podman', 'openssh-server', 'openssh-client', 'openssl'],
     },
     tools: {
         why: 'HTTPS downloads and network inspection on a bare machine (curl, CA certificates, ip/ss)',

@@ -1,5 +1,6 @@
 // `npm test`: build, typecheck, lint and the project's checks, then every test layer:
 //   unit (Node) → faults (fake engines, a delaying proxy, its own private dockerd killed and restarted)
+//   → engines (its own dockerd with TLS, sshd, Podman: every engine the README promises)
 //   → docker (real private engine) → host (real VS Code: code-server) → e2e (Playwright)
 //   → start (`npm start` signalled: nothing it started may be left).
 // Starts the private Docker engine once for the layers that need it and always stops it.
@@ -114,7 +115,7 @@ try {
     await check('l10n', node, ['scripts/check-l10n.mjs']);
 
     if (!built) {
-        for (const l of ['unit', 'faults', 'docker', 'host', 'e2e', 'start'].filter(wants)) {
+        for (const l of ['unit', 'faults', 'engines', 'docker', 'host', 'e2e', 'start'].filter(wants)) {
             rows.push({ layer: l, passed: 0, failed: 1, skipped: 0, ms: 0, note: 'not run: the build or typecheck failed' });
         }
     } else {
@@ -124,6 +125,10 @@ try {
         if (wants('faults')) {
             // starts and stops its own private dockerd (it kills it on purpose), before the shared one
             await layer('faults', node, ['scripts/run-mocha.mjs', 'faults']);
+        }
+        if (wants('engines')) {
+            // its own dockerd (unix + TLS), sshd and Podman on loopback, all stopped by pid when done
+            await layer('engines', node, ['scripts/engines-tests.mjs']);
         }
         const engineLayers = ['docker', 'host', 'e2e'].filter(wants);
         if (engineLayers.length) {

@@ -15,11 +15,21 @@ export function endpointCommands(inputs: () => EndpointInputs, refresh: RefreshM
         const found = discoverEndpoints(inputs());
         type Item = vscode.QuickPickItem & { url?: string; custom?: boolean; reset?: boolean };
         const kindWord = (k: string) => (k === 'context' ? vscode.l10n.t('docker context') : k === 'env' ? 'DOCKER_HOST' : vscode.l10n.t('socket'));
+        const securityWord = (d: (typeof found)[number]) =>
+            d.security === 'tls'
+                ? vscode.l10n.t('TLS, verified with its CA')
+                : d.security === 'tls-noverify'
+                  ? vscode.l10n.t('TLS without verifying the engine')
+                  : d.security === 'ssh'
+                    ? vscode.l10n.t('SSH (your ssh-agent and known_hosts)')
+                    : d.security === 'tcp'
+                      ? vscode.l10n.t('plain TCP, unencrypted')
+                      : undefined;
         const items: Item[] = found.map((d) => ({
             // a context is stored by name, so its TLS files and later changes to it still apply
             label: `${d.current ? '$(check) ' : ''}${d.kind === 'context' ? d.name : d.url}`,
             description: d.kind === 'context' ? `${kindWord(d.kind)} · ${d.url}` : `${kindWord(d.kind)}${d.kind === 'socket' ? ` · ${d.name}` : ''}`,
-            detail: d.current ? vscode.l10n.t('in use now') : undefined,
+            detail: [d.current ? vscode.l10n.t('in use now') : undefined, securityWord(d)].filter(Boolean).join(' · ') || undefined,
             url: d.kind === 'context' ? `context://${encodeURIComponent(d.name)}` : d.url,
         }));
         items.push({ label: `$(edit) ${vscode.l10n.t('Enter a URL…')}`, custom: true });

@@ -5,6 +5,7 @@
  */
 import { DockerError, DockerReason } from '../docker/errors';
 import { L10n } from './l10n';
+import { isRemoteReason, remoteNext, remoteReasonText } from './remoteErrorWords';
 
 export interface UserMessage {
     /** What went wrong, in one sentence. */
@@ -15,6 +16,9 @@ export interface UserMessage {
 
 /** The reason in words. Exhaustive over `DockerReason` (the compiler checks the switch). */
 export function reasonText(l10n: L10n, r: DockerReason): string {
+    if (isRemoteReason(r)) {
+        return remoteReasonText(l10n, r);
+    }
     switch (r.id) {
         case 'hostNotUrl':
             return l10n.t('The Docker host "{0}" is not a URL: use one such as unix:///var/run/docker.sock or tcp://127.0.0.1:2375.', r.host);
@@ -63,6 +67,10 @@ export function shortIds(text: string): string {
 export function describeErrorIn(l10n: L10n, err: DockerError, where?: string, subject?: string): UserMessage {
     const at = where ?? l10n.t('the Docker endpoint');
     const overSsh = !!where && where.startsWith('ssh://');
+    if (isRemoteReason(err.reason)) {
+        // an SSH key or a TLS certificate: its own words and its own next step
+        return { message: remoteReasonText(l10n, err.reason), next: remoteNext(l10n, err.reason) };
+    }
     switch (err.kind) {
         case 'noSocket':
             return {

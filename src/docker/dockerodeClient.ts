@@ -8,7 +8,7 @@ import { buildImage } from './build';
 import { createBody } from './createOptions';
 import { labActions } from './dockerodeLab';
 import { dialGet, requireList } from './dockerodeCalls';
-import { dockerodeOptions } from './dockerodeOptions';
+import { dockerodeOptions, RemoteOptions } from './dockerodeOptions';
 import { attachAndStart, execCapture, execSession, OwnedStream, streamEvents, streamLogs, streamStats } from './dockerodeStreams';
 import { classifyError, DockerError } from './errors';
 import { withoutModemEnv } from './modemEnv';
@@ -39,16 +39,22 @@ import {
 export interface ClientOptions {
     /** Per-request timeout for short calls (not streams). */
     readonly timeoutMs?: number;
+    /** ssh:// only: the agent and known_hosts files (default: the user's). */
+    readonly remote?: RemoteOptions;
 }
 
 export class DockerodeClient implements DockerClient {
     private readonly docker: Dockerode;
     private readonly timeoutMs: number;
     private readonly streams = new Set<OwnedStream>();
+    /** ssh://: the agent holding the SSH connection, ended on dispose. */
+    private readonly transport?: { destroy(): void };
 
     constructor(readonly endpoint: DockerEndpoint, options: ClientOptions = {}) {
         // exactly the resolved endpoint, whatever DOCKER_HOST & co. say (docker-modem would mix them in)
-        this.docker = withoutModemEnv(() => new Dockerode(dockerodeOptions(endpoint)));
+        const opts = dockerodeOptions(endpoint, options.remote);
+        this.transport = (opts as { agent?: { destroy(): void } }).agent;
+        this.docker = withoutModemEnv(() => new Dockerode(opts));
         this.timeoutMs = options.timeoutMs ?? 10_000;
     }
 
@@ -327,6 +333,7 @@ export class DockerodeClient implements DockerClient {
             s.destroy?.();
         }
         this.streams.clear();
+        this.transport?.destroy();
     }
 }
 

@@ -255,6 +255,18 @@ export interface DiscoveredEndpoint {
     readonly kind: 'context' | 'socket' | 'env';
     readonly name: string;
     readonly current: boolean;
+    /** How it is reached, for the chooser: TLS (verified or not), SSH, plain TCP; undefined for sockets. */
+    readonly security?: 'tls' | 'tls-noverify' | 'ssh' | 'tcp';
+}
+
+function securityOf(e: DockerEndpoint): DiscoveredEndpoint['security'] {
+    if (e.kind === 'ssh') {
+        return 'ssh';
+    }
+    if (e.kind === 'tcp') {
+        return e.tls ? (e.tls.verify ? 'tls' : 'tls-noverify') : 'tcp';
+    }
+    return undefined;
 }
 
 /** Every endpoint we can offer in "Choose Docker endpoint": contexts, DOCKER_HOST, sockets that exist. */
@@ -269,7 +281,13 @@ export function discoverEndpoints(inputs: EndpointInputs): DiscoveredEndpoint[] 
     }
     const envHost = inputs.env.DOCKER_HOST?.trim();
     if (envHost) {
-        out.push({ url: envHost, kind: 'env', name: 'DOCKER_HOST', current: false });
+        let security: DiscoveredEndpoint['security'];
+        try {
+            security = securityOf(parseDockerHost(envHost, 'env', { tls: tlsFromEnv(inputs) }));
+        } catch {
+            security = undefined;
+        }
+        out.push({ url: envHost, kind: 'env', name: 'DOCKER_HOST', current: false, security });
     }
     const metaDir = path.join(dockerConfigDir(inputs), 'contexts', 'meta');
     for (const hash of inputs.listDir?.(metaDir) ?? []) {
@@ -278,7 +296,14 @@ export function discoverEndpoints(inputs: EndpointInputs): DiscoveredEndpoint[] 
             const meta = text ? (JSON.parse(text) as ContextMeta) : undefined;
             const host = meta?.Endpoints?.docker?.Host;
             if (meta?.Name && host) {
-                out.push({ url: host, kind: 'context', name: meta.Name, current: false });
+                // its TLS files decide how it is reached (contextEndpoint reads them)
+                let security: DiscoveredEndpoint['security'];
+                try {
+                    security = securityOf(contextEndpoint(meta.Name, inputs));
+                } catch {
+                    security = undefined;
+                }
+                out.push({ url: host, kind: 'context', name: meta.Name, current: false, security });
             }
         } catch {
             // a broken context is skipped here; resolving it says why

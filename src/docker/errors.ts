@@ -1,3 +1,5 @@
+import { lastAttempt } from './remoteTrust';
+
 /**
  * Every failure talking to the Engine becomes a `DockerError` with a `kind` the UI can explain
  * (and suggest a next step for). No `vscode` import: the wording for users lives in the UI layer.
@@ -40,12 +42,34 @@ export type DockerReason =
     /** EACCES on a unix socket: the group that owns it (the UI says when it is not `docker`). */
     | { readonly id: 'socketGroup'; readonly socket: string; readonly group: string }
     /** A list call answered with something that is not a JSON list. */
-    | { readonly id: 'notAList'; readonly endpoint: string; readonly request: string; readonly sample: string };
+    | { readonly id: 'notAList'; readonly endpoint: string; readonly request: string; readonly sample: string }
+    /** SSH: the server's host key is in no known_hosts file. */
+    | { readonly id: 'sshHostUnknown'; readonly target: string; readonly name: string; readonly fingerprint: string }
+    /** SSH: known_hosts knows the host under another key. */
+    | { readonly id: 'sshHostChanged'; readonly name: string; readonly fingerprint: string; readonly file: string }
+    /** SSH: no agent (SSH_AUTH_SOCK unset), so no key to offer. */
+    | { readonly id: 'sshNoAgent'; readonly target: string }
+    /** SSH: the server refused every key the agent offered. */
+    | { readonly id: 'sshKeyRefused'; readonly target: string }
+    /** TLS: the engine's certificate is not signed by the CA we trust. */
+    | { readonly id: 'tlsUntrusted'; readonly target: string; readonly code: string }
+    /** TLS: the engine's certificate has expired (or is not valid yet). */
+    | { readonly id: 'tlsExpired'; readonly target: string }
+    /** TLS: the engine's certificate is for another host name. */
+    | { readonly id: 'tlsWrongName'; readonly target: string }
+    /** TLS: the engine wants a client certificate and we had none (no cert.pem/key.pem). */
+    | { readonly id: 'tlsClientCertMissing'; readonly target: string; readonly certPath: string }
+    /** TLS: the engine refused the client certificate we sent. */
+    | { readonly id: 'tlsClientCertRefused'; readonly target: string; readonly certPath: string }
+    /** TLS: the engine speaks TLS and we spoke plain HTTP. */
+    | { readonly id: 'tlsExpected' }
+    /** TLS: we spoke TLS and the engine did not. */
+    | { readonly id: 'tlsNotOffered'; readonly target: string };
 
 export type DockerReasonId = DockerReason['id'];
 
 /** Every reason id, for tests that check each has words in every language. */
-export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'npipeNotWindows', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'socketGroup', 'notAList'];
+export const REASON_IDS: readonly DockerReasonId[] = ['hostNotUrl', 'unixNotAbsolute', 'npipeForm', 'npipeNotWindows', 'hostPortInvalid', 'hostNameMissing', 'portRange', 'sshForm', 'fdScheme', 'schemeUnsupported', 'fileNotJson', 'contextMissing', 'contextNoEndpoint', 'noAnswer', 'socketGroup', 'notAList', 'sshHostUnknown', 'sshHostChanged', 'sshNoAgent', 'sshKeyRefused', 'tlsUntrusted', 'tlsExpired', 'tlsWrongName', 'tlsClientCertMissing', 'tlsClientCertRefused', 'tlsExpected', 'tlsNotOffered'];
 
 export class DockerError extends Error {
     readonly kind: DockerErrorKind;
@@ -131,6 +155,10 @@ export function classifyError(error: unknown): DockerError {
     if (err.name === 'AbortError' || code === 'ABORT_ERR') {
         return new DockerError('cancelled', 'The request was cancelled.', { detail: code, cause: error });
     }
+    const remote = classifyRemote(err, code, message, error);
+    if (remote) {
+        return remote;
+    }
     if (statusCode !== undefined) {
         // streaming endpoints: docker-modem leaves json null and puts the daemon's words in the message,
         // "(HTTP code 500) server error - <daemon text>"
@@ -181,4 +209,54 @@ export function classifyError(error: unknown): DockerError {
         return new DockerError('apiVersion', message, { cause: error });
     }
     return new DockerError('unknown', message, { detail: code, cause: error });
+}
+
+const UNTRUSTED: readonly string[] = ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE'];
+
+/**
+ * TLS and SSH failures, each with its own reason. node and ssh2 say "bad certificate" or
+ * "authentication failed" whatever the cause: what the attempt had (an agent, a client certificate,
+ * the host key's verdict; src/docker/remoteTrust.ts) tells the causes apart.
+ */
+function classifyRemote(err: ErrorLike, code: string | undefined, message: string, cause: unknown): DockerError | undefined {
+    const make = (reason: DockerReason, text: string) => new DockerError('unreachable', text, { detail: code ?? (typeof (err as { level?: unknown }).level === 'string' ? String((err as { level: string }).level) : undefined), reason, cause });
+    const tls = lastAttempt('tls');
+    const ssh = lastAttempt('ssh');
+    const tlsTarget = tls?.target ?? 'the engine';
+    if (code && UNTRUSTED.includes(code)) {
+        return make({ id: 'tlsUntrusted', target: tlsTarget, code }, `TLS: the certificate of ${tlsTarget} is not signed by the CA we trust (${code}: ${message}).`);
+    }
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+        return make({ id: 'tlsExpired', target: tlsTarget }, `TLS: the certificate of ${tlsTarget} is not valid now (${code}).`);
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return make({ id: 'tlsWrongName', target: tlsTarget }, `TLS: the certificate of ${tlsTarget} is for another host name (${message}).`);
+    }
+    if (code && /^ERR_SSL_.*(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|UNKNOWN_CA|CERTIFICATE_EXPIRED|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(code)) {
+        const certPath = tls?.certPath ?? '';
+        return tls?.clientCert === false
+            ? make({ id: 'tlsClientCertMissing', target: tlsTarget, certPath }, `TLS: ${tlsTarget} wants a client certificate and none was sent (no cert.pem/key.pem in ${certPath || 'the certificate folder'}).`)
+            : make({ id: 'tlsClientCertRefused', target: tlsTarget, certPath }, `TLS: ${tlsTarget} refused our client certificate (${code}).`);
+    }
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
+        return make({ id: 'tlsNotOffered', target: tlsTarget }, `TLS: ${tlsTarget} did not answer with TLS (${code}).`);
+    }
+    if (/Client sent an HTTP request to an HTTPS server/i.test(daemonMessage(err) ?? message)) {
+        return make({ id: 'tlsExpected' }, 'The engine speaks TLS (https) and we spoke plain HTTP.');
+    }
+    if (/^Host denied \(verification failed\)/.test(message)) {
+        const hk = ssh?.hostKey;
+        const target = ssh?.target ?? 'the SSH host';
+        if (hk?.verdict === 'changed') {
+            return make({ id: 'sshHostChanged', name: hk.name, fingerprint: hk.fingerprint, file: hk.file ?? '' }, `SSH: ${hk.name} shows the key ${hk.fingerprint}, not the one ${hk.file} knows.`);
+        }
+        return make({ id: 'sshHostUnknown', target, name: hk?.name ?? target, fingerprint: hk?.fingerprint ?? '' }, `SSH: the host key of ${hk?.name ?? target} (${hk?.fingerprint ?? '?'}) is in no known_hosts file.`);
+    }
+    if ((err as { level?: unknown }).level === 'client-authentication' || /All configured authentication methods failed/.test(message)) {
+        const target = ssh?.target ?? 'the SSH host';
+        return ssh?.agent === false
+            ? make({ id: 'sshNoAgent', target }, `SSH: no ssh-agent (SSH_AUTH_SOCK is not set), so there was no key to offer ${target}.`)
+            : make({ id: 'sshKeyRefused', target }, `SSH: ${target} refused every key the agent offered.`);
+    }
+    return undefined;
 }

@@ -97,13 +97,19 @@ export function mapVersion(raw: Json): EngineVersion {
         os: String(raw?.Os ?? ''),
         arch: String(raw?.Arch ?? ''),
         kernelVersion: String(raw?.KernelVersion ?? ''),
+        engineName: Array.isArray(raw?.Components) && typeof raw.Components[0]?.Name === 'string' ? raw.Components[0].Name : String(raw?.Platform?.Name ?? ''),
     };
 }
 
+/** Podman's event words where Docker has others: a removed container or image is `remove` there. */
+const PODMAN_ACTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = { container: { remove: 'destroy' }, image: { remove: 'delete' } };
+
 export function mapEvent(raw: Json): EngineEvent {
+    const type = String(raw?.Type ?? raw?.type ?? '');
+    const action = String(raw?.Action ?? raw?.status ?? '');
     return {
-        type: String(raw?.Type ?? raw?.type ?? ''),
-        action: String(raw?.Action ?? raw?.status ?? ''),
+        type,
+        action: PODMAN_ACTIONS[type]?.[action] ?? action,
         id: String(raw?.Actor?.ID ?? raw?.id ?? ''),
         time: Number(raw?.timeNano ? Number(raw.timeNano) / 1e6 : Number(raw?.time) * 1000) || 0,
         attributes: labels(raw?.Actor?.Attributes),

@@ -76,6 +76,8 @@ export interface EngineVersion {
     readonly os: string;
     readonly arch: string;
     readonly kernelVersion: string;
+    /** The engine's own name for itself (`Components[0].Name`): `Engine`, `Podman Engine`… ('' when absent). */
+    readonly engineName?: string;
 }
 
 /** A subset of `GET /events` that the refresh owner needs. */

@@ -3,6 +3,7 @@ import { visibleMarkdown } from './visibleItem';
 import { Disposable } from '../common/disposable';
 import { describeError } from '../common/errorMessages';
 import { Engine, EngineState } from '../docker/engine';
+import { engineKind } from '../docker/engineKind';
 
 /** The engine in use and whether it answers, in words (not colour alone). Click → the engine menu. */
 export class EngineStatusBar extends Disposable {
@@ -27,11 +28,23 @@ export class EngineStatusBar extends Disposable {
                 this.item.tooltip = vscode.l10n.t('Connecting to {0}', where);
                 this.item.backgroundColor = undefined;
                 break;
-            case 'connected':
-                this.item.text = `$(vm-active) ${vscode.l10n.t('Docker {0}', s.version?.version ?? '')}`;
-                this.item.tooltip = vscode.l10n.t('Connected to Docker {0} (API {1}) at {2}. Click for options.', s.version?.version ?? '?', s.version?.apiVersion ?? '?', where);
+            case 'connected': {
+                // which kind of engine: Docker or Podman, here or remote (tcp://, ssh://)
+                const kind = s.endpoint ? engineKind(s.endpoint, s.version) : undefined;
+                const v = s.version?.version ?? '';
+                const podman = kind?.product === 'podman';
+                const name = podman ? vscode.l10n.t('Podman {0}', v) : vscode.l10n.t('Docker {0}', v);
+                this.item.text = `$(${kind?.remote ? 'remote' : 'vm-active'}) ${kind?.remote ? vscode.l10n.t('{0} · remote', name) : name}`;
+                this.item.tooltip = podman
+                    ? vscode.l10n.t('Connected to Podman {0} (its Docker-compatible API {1}) at {2}. Click for options.', v || '?', s.version?.apiVersion ?? '?', where)
+                    : vscode.l10n.t('Connected to Docker {0} (API {1}) at {2}. Click for options.', v || '?', s.version?.apiVersion ?? '?', where);
+                if (kind?.remote) {
+                    const how = kind.transport === 'ssh' ? 'SSH' : kind.transport === 'tls' ? 'TLS' : vscode.l10n.t('plain TCP, unencrypted');
+                    this.item.tooltip += `\n${vscode.l10n.t('A remote engine (over {0}): the lessons use the engine\'s own evidence, because this machine\'s /proc is not the engine host\'s.', how)}`;
+                }
                 this.item.backgroundColor = undefined;
                 break;
+            }
             case 'unreachable': {
                 const m = s.error ? describeError(s.error, where || undefined) : undefined;
                 this.item.text = `$(debug-disconnect) ${vscode.l10n.t('Docker: unreachable')}`;

@@ -4,6 +4,7 @@ import * as path from 'path';
 import {
     cliHostFlag,
     contextEndpoint,
+    discoverEndpoints,
     currentContextName,
     DEFAULT_NPIPE,
     DEFAULT_UNIX_SOCKET,
@@ -490,5 +491,26 @@ describe('endpoint: cliHostFlag', () => {
     it('-H when a context endpoint has lost its name', () => {
         const e: DockerEndpoint = { kind: 'unix', socketPath: '/x', source: 'context', display: 'unix:///x' };
         assert.equal(cliHostFlag(e), '-H unix:///x');
+    });
+});
+
+describe('endpoint: discoverEndpoints names how each context is reached (TLS, SSH, plain TCP)', () => {
+    it('a TLS context (its CA in the context folder), one without verification, an SSH one, a plain one', () => {
+        const files: Record<string, string> = {
+            [metaPath('secure')]: meta('secure', 'tcp://build:2376'),
+            [path.join(tlsDir('secure'), 'ca.pem')]: 'CA',
+            [metaPath('lax')]: meta('lax', 'tcp://lab:2376', true),
+            [path.join(tlsDir('lax'), 'cert.pem')]: 'CERT',
+            [metaPath('over-ssh')]: meta('over-ssh', 'ssh://me@build'),
+            [metaPath('plain')]: meta('plain', 'tcp://build:2375'),
+        };
+        const base = inputs({ files, env: { DOCKER_HOST: 'ssh://me@other:2222' } });
+        const found = discoverEndpoints({ ...base, listDir: () => ['secure', 'lax', 'over-ssh', 'plain'].map(hash) });
+        const by = (name: string) => found.find((d) => d.name === name);
+        assert.equal(by('secure')?.security, 'tls');
+        assert.equal(by('lax')?.security, 'tls-noverify');
+        assert.equal(by('over-ssh')?.security, 'ssh');
+        assert.equal(by('plain')?.security, 'tcp');
+        assert.equal(by('DOCKER_HOST')?.security, 'ssh');
     });
 });

@@ -54,9 +54,20 @@ describe('errors: the words, in English and Korean (src/common/errorWords.ts wit
         noAnswer: { id: 'noAnswer', endpoint: WHERE, seconds: 10 },
         socketGroup: { id: 'socketGroup', socket: WHERE, group: 'root' },
         notAList: { id: 'notAList', endpoint: WHERE, request: 'GET /containers/json', sample: '"<html>garbage…"' },
+        sshHostUnknown: { id: 'sshHostUnknown', target: 'ssh://root@build:2222', name: '[build]:2222', fingerprint: 'SHA256:abc' },
+        sshHostChanged: { id: 'sshHostChanged', name: '[build]:2222', fingerprint: 'SHA256:abc', file: '/home/me/.ssh/known_hosts' },
+        sshNoAgent: { id: 'sshNoAgent', target: 'ssh://root@build:2222' },
+        sshKeyRefused: { id: 'sshKeyRefused', target: 'ssh://root@build:2222' },
+        tlsUntrusted: { id: 'tlsUntrusted', target: 'tcp://build:2376', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' },
+        tlsExpired: { id: 'tlsExpired', target: 'tcp://build:2376' },
+        tlsWrongName: { id: 'tlsWrongName', target: 'tcp://build:2376' },
+        tlsClientCertMissing: { id: 'tlsClientCertMissing', target: 'tcp://build:2376', certPath: '/home/me/.docker' },
+        tlsClientCertRefused: { id: 'tlsClientCertRefused', target: 'tcp://build:2376', certPath: '/home/me/.docker' },
+        tlsExpected: { id: 'tlsExpected' },
+        tlsNotOffered: { id: 'tlsNotOffered', target: 'tcp://build:2376' },
     };
     /** Words allowed in Korean text: product names, protocols, and the settings / commands in backticks. */
-    const ALLOWED = /^(Docker|Desktop|Engine|API|SSH|VPN|JSON|URL|docker|context|unix|npipe|tcp|ssh|fd|rootless)$/;
+    const ALLOWED = /^(Docker|Desktop|Engine|API|SSH|VPN|JSON|URL|docker|context|unix|npipe|tcp|ssh|fd|rootless|TLS|CA|HTTP|https|VS|Code)$/;
 
     /** English words left once the quoted engine text, the values we passed and code spans are taken out. */
     function english(text: string, quoted: string[]): string[] {

@@ -238,6 +238,8 @@ describe('mapping: mapVersion (real GET /version)', () => {
             os: 'linux',
             arch: 'amd64',
             kernelVersion: rawVersion.KernelVersion,
+            // dockerd names its first component `Engine`; Podman's is `Podman Engine` (engineKind)
+            engineName: 'Engine',
         });
         assert.ok(rawVersion.KernelVersion.length > 0);
     });
@@ -289,6 +291,14 @@ describe('mapping: mapEvent (real GET /events lines)', () => {
         assert.ok(tag);
         assert.match(tag.id, /^sha256:[0-9a-f]{64}$/);
         assert.equal(tag.attributes.name, 'dangling-demo:latest');
+    });
+
+    it('Podman\'s `remove` of a container or an image reads as Docker\'s `destroy` / `delete`', () => {
+        // the shape Podman 4.3's compat /events sends (Type, Action, Actor.ID, time, timeNano)
+        const podman = { Type: 'container', Action: 'remove', Actor: { ID: 'a'.repeat(64), Attributes: { image: 'docker.io/library/busybox:latest', name: 'x' } }, time: 1795834837, timeNano: 1795834837686000000 };
+        assert.equal(mapEvent(podman).action, 'destroy');
+        assert.equal(mapEvent({ ...podman, Type: 'image' }).action, 'delete');
+        assert.equal(mapEvent({ ...podman, Action: 'die' }).action, 'die');
     });
 
     it('a network event with status null still has its Action', () => {

@@ -27,13 +27,13 @@ function groups(): Record<string, { why: string; packages: string[] }> {
 describe('setup: the Debian packages each layer needs (scripts/setup.mjs)', function () {
     this.timeout(30_000);
 
-    it('knows every package CI used to list, in its groups (engines has podman, openssh-server, openssl)', () => {
+    it('knows every package CI used to list, in its groups (engines has podman, openssh-server, openssh-client, openssl)', () => {
         const g = groups();
         const all = Object.values(g).flatMap((x) => x.packages);
         for (const p of ['python3', 'make', 'g++', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep', 'docker.io', 'docker-registry', 'busybox-static', 'gcc', 'libc6-dev', 'chromium', 'fonts-nanum', 'curl', 'ca-certificates', 'iproute2']) {
             assert.ok(all.includes(p), `${p} is in a group`);
         }
-        assert.deepEqual(g.engines.packages, ['podman', 'openssh-server', 'openssl']);
+        assert.deepEqual(g.engines.packages, ['podman', 'openssh-server', 'openssh-client', 'openssl']);
         for (const [name, x] of Object.entries(g)) {
             assert.ok(x.why.length > 10, `${name} says why`);
         }

@@ -5,11 +5,12 @@
 import * as fs from 'fs';
 import { formatMemory } from '../../common/format';
 import { classifyError } from '../../docker/errors';
+import { engineKind } from '../../docker/engineKind';
 import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { DemoContext, ensureImage, LESSON_LABEL, RunButtonDemo, since, updateStep, Words } from './demo';
 import { OomResult, oomFindings, parseMemAvailable } from './findings/cgroups';
 
-type OomKey = 'intro' | 'run' | 'runAgain' | 's1' | 's2' | 's3' | 's4' | 'exit' | 'exitNote' | 'oom' | 'oomNote' | 'killedIn' | 'limit' | 'hostMem' | 'hostMemNote';
+type OomKey = 'intro' | 'run' | 'runAgain' | 's1' | 's2' | 's3' | 's4' | 'exit' | 'exitNote' | 'oom' | 'oomNote' | 'oomNotePodman' | 'killedIn' | 'limit' | 'hostMem' | 'hostMemNote';
 
 const OW: Words<OomKey> = {
     en: {
@@ -24,6 +25,7 @@ const OW: Words<OomKey> = {
         exitNote: '137 = 128 + 9: a process ended by SIGKILL.',
         oom: 'Killed for memory (OOMKilled)',
         oomNote: 'State.OOMKilled from GET /containers/{id}/json.',
+        oomNotePodman: 'State.OOMKilled from GET /containers/{id}/json. Podman\'s Docker API does not set it: here the exit code is the evidence.',
         killedIn: 'Time until it ended',
         limit: 'Memory limit',
         hostMem: 'This machine\'s available memory (before → lowest → after)',
@@ -41,6 +43,7 @@ const OW: Words<OomKey> = {
         exitNote: '137 = 128 + 9: SIGKILL로 종료된 프로세스입니다.',
         oom: '메모리 때문에 종료됨 (OOMKilled)',
         oomNote: 'GET /containers/{id}/json의 State.OOMKilled 값입니다.',
+        oomNotePodman: 'GET /containers/{id}/json의 State.OOMKilled 값입니다. Podman의 Docker API는 이 값을 채우지 않으므로, 여기서는 종료 코드가 증거입니다.',
         killedIn: '끝나기까지 걸린 시간',
         limit: '메모리 제한',
         hostMem: '이 머신의 사용 가능한 메모리 (시작 전 → 가장 낮을 때 → 끝난 뒤)',
@@ -84,6 +87,7 @@ export class OomDemo extends RunButtonDemo<OomKey> {
             const client = this.ctx.client();
             const info = await client.info(this.ctx.signal);
             const where: OomResult['where'] = info.runsInVm ? 'vm' : client.endpoint.kind === 'unix' ? 'local' : 'remote';
+            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal)).product === 'podman';
             await ensureImage(client, image, this.ctx.signal);
             let t = performance.now();
             updateStep(steps, 1, { state: 'active' });
@@ -127,13 +131,17 @@ export class OomDemo extends RunButtonDemo<OomKey> {
             id = undefined;
             updateStep(steps, 4, { state: 'done', ms: since(t) });
             facts.push({ label: this.w('exit'), value: String(d.state.exitCode), ok: d.state.exitCode === 137, note: this.w('exitNote') });
-            facts.push({ label: this.w('oom'), value: d.state.oomKilled ? 'true' : 'false', ok: d.state.oomKilled, note: this.w('oomNote') });
+            facts.push(
+                podman && !d.state.oomKilled
+                    ? { label: this.w('oom'), value: 'false', note: this.w('oomNotePodman') }
+                    : { label: this.w('oom'), value: d.state.oomKilled ? 'true' : 'false', ok: d.state.oomKilled, note: this.w('oomNote') },
+            );
             facts.push({ label: this.w('killedIn'), value: `${ranMs} ms` });
             const host = before !== undefined && after !== undefined && lowest !== undefined ? { before, lowest: Math.min(lowest, after), after } : undefined;
             if (host) {
                 facts.push({ label: this.w('hostMem'), value: [host.before, host.lowest, host.after].map((b) => `${Math.round(b / (1024 * 1024))} MiB`).join(' → '), note: this.w('hostMemNote') });
             }
-            findings = oomFindings({ limit: OOM_LIMIT, exitCode: d.state.exitCode, oomKilled: d.state.oomKilled, ranMs, where, engineOs: info.operatingSystem, host }, this.ctx.locale);
+            findings = oomFindings({ limit: OOM_LIMIT, exitCode: d.state.exitCode, oomKilled: d.state.oomKilled, ranMs, where, engineOs: info.operatingSystem, host, podman }, this.ctx.locale);
             const final = view('done');
             this.ctx.emit(final);
             return final;

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import { formatBytes } from '../../common/format';
 import { classifyError } from '../../docker/errors';
+import { engineKind } from '../../docker/engineKind';
 import type { ConclusionView, FactView, LiveView, StepView } from '../../protocol/panelProtocol';
 import { kernelFindings, parseCmdline, sameCommand } from './findings/sharedKernel';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
@@ -28,6 +29,7 @@ type Key =
     | 'hostPidNote'
     | 'inTop'
     | 'inTopNote'
+    | 'inTopPodman'
     | 'procSeen'
     | 'procNote'
     | 'procRemote'
@@ -57,6 +59,7 @@ const WORDS: Words<Key> = {
         hostPidNote: 'State.Pid from the engine: the number the engine\'s host knows this process by.',
         inTop: 'Listed by the host (docker top)',
         inTopNote: 'The daemon reads the host\'s process table; the container\'s process shows up there if the host can see it.',
+        inTopPodman: 'Podman\'s top shows PIDs inside the container, not host PIDs: this check does not apply to Podman.',
         procSeen: 'This machine\'s /proc/{0}/cmdline',
         procNote: 'Checked against the demo\'s own command, `{0}`.',
         procRemote: 'The engine runs on another machine (or in a VM), so /proc is not checked from here.',
@@ -85,6 +88,7 @@ const WORDS: Words<Key> = {
         hostPidNote: '엔진이 알려 준 State.Pid: 엔진이 실행되는 호스트에서 이 프로세스의 번호입니다.',
         inTop: '호스트의 프로세스 목록 (docker top)',
         inTopNote: '데몬이 호스트의 프로세스 목록을 읽습니다. 컨테이너의 프로세스가 있으면 여기에 나옵니다.',
+        inTopPodman: 'Podman의 top은 호스트 PID가 아니라 컨테이너 안의 PID를 보여 줍니다. 그래서 Podman에서는 이 확인을 하지 않습니다.',
         procSeen: '이 머신의 /proc/{0}/cmdline',
         procNote: '데모가 실행한 명령 `{0}`과(와) 비교했습니다.',
         procRemote: '엔진이 다른 머신(또는 가상 머신)에서 실행되므로 여기서 /proc은 확인하지 않습니다.',
@@ -196,13 +200,18 @@ export class SharedKernelDemo extends RunButtonDemo<Key> {
             const top = await client.top(cid);
             const pidCol = top.titles.findIndex((x) => x.toUpperCase() === 'PID');
             const listed = top.processes.some((p) => Number(p[pidCol]) === pid);
+            const podman = engineKind(client.endpoint, await client.version(this.ctx.signal)).product === 'podman';
             output = [top.titles.join('\t'), ...top.processes.map((p) => p.join('\t'))].join('\n');
             updateStep(steps, 5, { state: 'done', ms: since(t) });
-            facts.push({ label: this.w('inTop'), value: listed ? `PID ${pid}` : '—', ok: listed, note: this.w('inTopNote') });
+            facts.push(
+                podman && !listed
+                    ? { label: this.w('inTop'), value: '—', note: this.w('inTopPodman') }
+                    : { label: this.w('inTop'), value: listed ? `PID ${pid}` : '—', ok: listed, note: this.w('inTopNote') },
+            );
             const img = await client.inspectImage(image);
             facts.push({ label: this.w('imageSize'), value: formatBytes(img.size), note: this.w('imageNote') });
             findings = kernelFindings(
-                { hostKernel: info.kernelVersion, insideKernel: inside, local, runsInVm: info.runsInVm, engineOs: info.operatingSystem, pid, expected: SLEEP, cmdline, listedInTop: listed, startMs, imageSize: img.size },
+                { hostKernel: info.kernelVersion, insideKernel: inside, local, runsInVm: info.runsInVm, engineOs: info.operatingSystem, pid, expected: SLEEP, cmdline, listedInTop: listed, topInContainerPids: podman, startMs, imageSize: img.size },
                 this.ctx.locale,
             );
             this.ctx.emit(view('running'));

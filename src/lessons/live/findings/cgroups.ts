@@ -23,14 +23,17 @@ export interface OomResult {
     /** Where the engine runs, which decides whether this machine's memory is the host's. */
     readonly where: 'local' | 'vm' | 'remote';
     readonly engineOs?: string;
+    /** Podman's Docker API leaves State.OOMKilled false even when the kernel's OOM killer ended the container. */
+    readonly podman?: boolean;
     /** This machine's MemAvailable before the start, at its lowest while waiting, and after (local only). */
     readonly host?: { readonly before: number; readonly lowest: number; readonly after: number };
 }
 
-type OomKey = 'oomHeld' | 'oomOtherExit' | 'oomOtherExitWhy' | 'notKilled' | 'notKilledWhy' | 'ran' | 'hostFine' | 'hostLow' | 'hostLowWhy' | 'hostVm' | 'hostRemote' | 'hostUnread';
+type OomKey = 'oomPodman' | 'oomHeld' | 'oomOtherExit' | 'oomOtherExitWhy' | 'notKilled' | 'notKilledWhy' | 'ran' | 'hostFine' | 'hostLow' | 'hostLowWhy' | 'hostVm' | 'hostRemote' | 'hostUnread';
 
 const OW: Words<OomKey> = {
     en: {
+        oomPodman: 'Exit code 137 (128 + 9, SIGKILL) at the {0} limit. This engine is Podman, whose Docker API does not report OOMKilled (it stays false), so the exit code is the evidence here: the kernel\'s OOM killer ended the container\'s PID 1.',
         oomHeld: 'Exit code 137 (128 + 9, SIGKILL) and OOMKilled true: the container\'s cgroup reached its {0} limit, the kernel could not reclaim enough memory in it, and its OOM killer killed a process in that cgroup. That process was the container\'s PID 1, so the container ended.',
         oomOtherExit: 'OOMKilled is true, but the exit code is {0}, not 137.',
         oomOtherExitWhy: 'Likely reason: the OOM killer killed another process in the container\'s cgroup, and PID 1 then ended on its own.',
@@ -45,6 +48,7 @@ const OW: Words<OomKey> = {
         hostUnread: 'This machine\'s /proc/meminfo could not be read, so the host\'s memory was not measured.',
     },
     ko: {
+        oomPodman: '메모리 제한 {0}에서 종료 코드 137(128 + 9, SIGKILL). 이 엔진은 Podman이고, Podman의 Docker API는 OOMKilled를 알려 주지 않습니다(항상 false). 그래서 여기서는 종료 코드가 증거입니다. 커널의 OOM killer가 컨테이너의 PID 1을 종료했습니다.',
         oomHeld: '종료 코드 137(128 + 9, SIGKILL), OOMKilled true: 컨테이너의 Cgroup이 메모리 제한 {0}에 도달했고, 커널이 그 안에서 메모리를 충분히 회수하지 못하자 OOM killer가 그 Cgroup의 프로세스 하나를 종료했습니다. 그 프로세스가 컨테이너의 PID 1이었기 때문에 컨테이너가 끝났습니다.',
         oomOtherExit: 'OOMKilled는 true인데 종료 코드가 137이 아닙니다: {0}',
         oomOtherExitWhy: '가능한 이유: OOM killer가 컨테이너 Cgroup의 다른 프로세스를 종료했고, 그 뒤에 PID 1이 스스로 끝났습니다.',
@@ -71,6 +75,8 @@ export function oomFindings(r: OomResult, locale: Locale): ConclusionView {
     const points: Point[] = [];
     if (r.oomKilled && r.exitCode === 137) {
         points.push({ state: 'held', text: w('oomHeld', limit) });
+    } else if (!r.oomKilled && r.exitCode === 137 && r.podman) {
+        points.push({ state: 'held', text: w('oomPodman', limit) });
     } else if (r.oomKilled) {
         points.push({ state: 'surprise', text: w('oomOtherExit', r.exitCode), why: w('oomOtherExitWhy') });
     } else {

@@ -35,11 +35,13 @@ export interface KernelResult {
     /** What this machine's /proc/<pid>/cmdline holds; undefined when it could not be read. */
     readonly cmdline?: readonly string[];
     readonly listedInTop: boolean;
+    /** Podman: its `top` lists the container's processes by their PIDs inside the container, not the host's. */
+    readonly topInContainerPids?: boolean;
     readonly startMs: number;
     readonly imageSize: number;
 }
 
-type Key = 'kernelSame' | 'kernelDiff' | 'kernelDiffWhy' | 'procOk' | 'procOther' | 'procOtherWhy' | 'procUnread' | 'procUnreadWhy' | 'procVm' | 'procRemote' | 'topOk' | 'topMissing' | 'topMissingWhy' | 'start' | 'image';
+type Key = 'kernelSame' | 'kernelDiff' | 'kernelDiffWhy' | 'procOk' | 'procOther' | 'procOtherWhy' | 'procUnread' | 'procUnreadWhy' | 'procVm' | 'procRemote' | 'topOk' | 'topMissing' | 'topMissingWhy' | 'topPodman' | 'start' | 'image';
 
 const W: Words<Key> = {
     en: {
@@ -56,6 +58,7 @@ const W: Words<Key> = {
         topOk: '`docker top` lists PID {0} as well: the daemon found the container\'s process in its host\'s process table.',
         topMissing: '`docker top` did not list PID {0}.',
         topMissingWhy: 'Likely reason: the process ended before the list was read.',
+        topPodman: 'This engine is Podman: its top lists the container\'s processes by the PIDs they have inside the container (the demo\'s command is PID 1 there), not by host PIDs, so the host PID {0} cannot be looked up in it. The host PID comes from the engine\'s inspect (State.Pid).',
         start: 'Creating and starting the container took {0} ms.',
         image: 'Its image is {0}: it carries no kernel.',
     },
@@ -73,6 +76,7 @@ const W: Words<Key> = {
         topOk: '`docker top`에도 PID {0}이(가) 나옵니다. 데몬이 호스트의 프로세스 목록에서 컨테이너의 프로세스를 찾았습니다.',
         topMissing: '`docker top`에 PID {0}이(가) 나오지 않았습니다.',
         topMissingWhy: '가능한 이유: 목록을 읽기 전에 프로세스가 끝났습니다.',
+        topPodman: '이 엔진은 Podman입니다. Podman의 top은 컨테이너의 프로세스를 호스트 PID가 아니라 컨테이너 안의 PID로 보여 줍니다(데모의 명령은 거기서 PID 1입니다). 그래서 호스트 PID {0}은(는) 그 목록에서 찾을 수 없습니다. 호스트 PID는 엔진의 inspect(State.Pid)에서 가져옵니다.',
         start: '컨테이너를 만들고 시작하는 데 {0} ms 걸렸습니다.',
         image: '이미지 크기: {0}. 이미지에 커널은 들어 있지 않습니다.',
     },
@@ -94,7 +98,11 @@ export function kernelFindings(r: KernelResult, locale: Locale): ConclusionView 
     } else {
         points.push({ state: 'surprise', text: w('procOther', r.pid, r.cmdline.join(' ') || '—', expected), why: w('procOtherWhy') });
     }
-    points.push(r.listedInTop ? { state: 'held', text: w('topOk', r.pid) } : { state: 'surprise', text: w('topMissing', r.pid), why: w('topMissingWhy') });
+    if (r.topInContainerPids && !r.listedInTop) {
+        points.push({ state: 'note', text: w('topPodman', r.pid) });
+    } else {
+        points.push(r.listedInTop ? { state: 'held', text: w('topOk', r.pid) } : { state: 'surprise', text: w('topMissing', r.pid), why: w('topMissingWhy') });
+    }
     points.push({ state: 'note', text: w('start', r.startMs) }, { state: 'note', text: w('image', formatBytes(r.imageSize)) });
     return findingsView(points, locale);
 }

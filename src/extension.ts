@@ -53,8 +53,7 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const config = new Config();
     const inputs = endpointInputs(config);
 
-    const engine = new Engine({ resolveEndpoint: () => resolveEndpoint(inputs()), clientFactory: lazyClientFactory(bundle('docker')), timeoutMs: () => config.requestTimeoutMs, log: (m) => log.child('engine').info(m), socketGroup });
-    own({ dispose: () => engine.dispose() });
+    const engine = own(new Engine({ resolveEndpoint: () => resolveEndpoint(inputs()), clientFactory: lazyClientFactory(bundle('docker')), timeoutMs: () => config.requestTimeoutMs, log: (m) => log.child('engine').info(m), socketGroup }));
     const refresh = own(new RefreshManager(engine, log.child('refresh')));
     const progress = own(new LessonProgress(context.globalState, refresh, () => config.helloWorldImage, log.child('lessons')));
     const views = own(new DockerViews(engine, refresh, own(new LessonsTreeProvider(localeOf(vscode.env.language), progress, CommandIds.openLesson)), log.child('views')));

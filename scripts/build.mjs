@@ -41,14 +41,16 @@ const webviewEntries = existsSync(join(root, 'webview'))
  * top-level `require`s are turned into functions that require when first called.
  */
 const LAZY_PARTS = [
-    { file: /docker-modem[\\/]lib[\\/]modem\.js$/, from: "ssh = require('./ssh'),", to: "ssh = function () { return require('./ssh').apply(this, arguments); },", request: './ssh', bundle: 'docker-ssh', entry: 'node_modules/docker-modem/lib/ssh.js' },
+    // docker-modem's own SSH transport (a new SSH connection per request) is never used: dockerodeOptions
+    // gives ssh:// endpoints an http agent of ours (src/docker/sshAgent.ts, ssh2 in dist/docker-ssh2.js)
+    { file: /docker-modem[\\/]lib[\\/]modem\.js$/, from: "ssh = require('./ssh'),", to: "ssh = function () { throw new Error('docker-modem SSH transport is not bundled: ssh:// goes through src/docker/sshAgent.ts'); },", request: './ssh' },
     { file: /dockerode[\\/]lib[\\/]docker\.js$/, from: "withSession = require('./session'),", to: "withSession = function () { return require('./session').apply(this, arguments); },", request: './session', bundle: 'docker-session', entry: 'node_modules/dockerode/lib/session.js' },
     { file: /dockerode[\\/]lib[\\/]docker\.js$/, from: "var buildkit = require('./buildkit');", to: "var buildkit = require('./buildkit');", request: './buildkit', bundle: 'docker-buildkit', entry: 'node_modules/dockerode/lib/buildkit.js' },
 ];
 const lazyParts = {
     name: 'lazy-docker-parts',
     setup(build) {
-        for (const part of LAZY_PARTS) {
+        for (const part of LAZY_PARTS.filter((p) => p.bundle)) {
             build.onResolve({ filter: new RegExp(`^${part.request.replace('.', '\\.')}$`) }, (a) => (part.file.test(a.importer) ? { path: `./${part.bundle}.js`, external: true } : undefined));
         }
         build.onLoad({ filter: /(docker-modem[\\/]lib[\\/]modem|dockerode[\\/]lib[\\/]docker)\.js$/ }, (a) => {
@@ -75,6 +77,15 @@ const nodeStreams = {
     },
 };
 
+// ssh2 for our own SSH transport (src/docker/sshAgent.ts requires it on the first ssh:// connection):
+// its own bundle, so dist/docker.js stays small for local engines
+const lazySsh2 = {
+    name: 'lazy-ssh2',
+    setup(build) {
+        build.onResolve({ filter: /^ssh2$/ }, (a) => (/src[\\/]docker[\\/]sshAgent\.ts$/.test(a.importer) ? { path: './docker-ssh2.js', external: true } : undefined));
+    },
+};
+
 const builds = [
     // banner and footer mark the start and end of the bundle's evaluation, so activation can log the
     // module load too (VS Code may wait a while between loading the module and calling activate())
@@ -87,8 +98,9 @@ const builds = [
     },
     // dockerode (~65 ms to load) lives in its own file, required on first use; its rarely used
     // parts (ssh, BuildKit session and progress) in files of their own, required when first used
-    { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts, nodeStreams] },
-    ...LAZY_PARTS.map((p) => ({ ...nodeBuild, entryPoints: { [p.bundle]: p.entry }, outdir: 'dist', plugins: [nodeStreams] })),
+    { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts, nodeStreams, lazySsh2] },
+    { ...nodeBuild, entryPoints: { 'docker-ssh2': 'node_modules/ssh2/lib/index.js' }, outdir: 'dist', plugins: [nodeStreams] },
+    ...LAZY_PARTS.filter((p) => p.bundle).map((p) => ({ ...nodeBuild, entryPoints: { [p.bundle]: p.entry }, outdir: 'dist', plugins: [nodeStreams] })),
     // the command bodies activation does not run (src/commands/lazyTable.ts), loaded on the first of them
     { ...nodeBuild, entryPoints: { commands: 'src/commands/bodies.ts' }, outdir: 'dist' },
     // the lessons' content and live demos, loaded when the first lesson opens

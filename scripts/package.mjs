@@ -17,7 +17,7 @@ run(process.execPath, ['scripts/build.mjs', '--production']);
 // absolute URLs (docs/screenshots/ is packaged too), so they show in the Extensions view and on the Marketplace.
 run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out]);
 console.log(`VSIX: ${out} — ${(statSync(out).size / 1024).toFixed(1)} KiB`);
-for (const f of ['dist/extension.js', 'dist/docker.js', 'dist/docker-ssh.js', 'dist/docker-session.js', 'dist/docker-buildkit.js', 'dist/lessons.js', 'dist/dockerfile.js', 'media/dist/lesson.js', 'media/dist/dockerfile.js']) {
+for (const f of ['dist', 'media/dist'].flatMap((d) => readdirSync(join(root, d)).filter((n) => n.endsWith('.js')).map((n) => `${d}/${n}`))) {
     console.log(`  ${f}: ${(statSync(join(root, f)).size / 1024).toFixed(1)} KiB`);
 }
 if (process.argv.includes('--check')) {

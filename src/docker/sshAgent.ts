@@ -7,7 +7,17 @@
  */
 import * as http from 'http';
 import type { Duplex } from 'stream';
-import { Client, ConnectConfig } from 'ssh2';
+import type { Client, ConnectConfig } from 'ssh2';
+
+/**
+ * ssh2 (~330 KiB with its crypto) is required on the first SSH connection, not when the Docker
+ * client loads: in the shipped build `ssh2` resolves to its own bundle, dist/docker-ssh2.js
+ * (scripts/build.mjs), so a local engine never pays for it.
+ */
+function ssh2(): typeof import('ssh2') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+    return require('ssh2') as typeof import('ssh2');
+}
 
 /** sshd allows 10 sessions per connection by default (MaxSessions): stay below it. */
 const CHANNELS_PER_CONNECTION = 8;
@@ -21,7 +31,7 @@ interface Conn {
 export function sshHttpAgent(config: ConnectConfig): http.Agent {
     const conns: Conn[] = [];
     const connect = (): Conn => {
-        const client = new Client();
+        const client = new (ssh2().Client)();
         const conn: Conn = { open: 0, closed: false, ready: undefined as unknown as Promise<Client> };
         conn.ready = new Promise<Client>((resolve, reject) => {
             client.once('ready', () => resolve(client));

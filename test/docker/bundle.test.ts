@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Dockerode from 'dockerode';
+import * as net from 'net';
+import { parseDockerHost } from '../../src/docker/endpoint';
 import type { DockerClient, DockerEndpoint } from '../../src/docker/types';
 import { Cleanup, engineEndpoint, rawDocker, requireEngine, uniqueName } from './helpers';
 
@@ -19,13 +21,14 @@ describe('docker: the shipped client bundle (dist/docker.js, Node streams) again
     let docker: Dockerode;
     let cleanup: Cleanup;
     let client: DockerClient;
+    let createDockerClient: (e: DockerEndpoint, o: { timeoutMs: number }) => DockerClient;
 
     before(function () {
         requireEngine(this);
         assert.ok(fs.existsSync(bundle), `${bundle} is missing: run \`node scripts/build.mjs\` first`);
         assert.ok(!fs.readFileSync(bundle, 'utf8').includes('readable-stream'), 'the bundle still carries readable-stream');
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle, not a module of the tree
-        const { createDockerClient } = require(bundle) as { createDockerClient: (e: DockerEndpoint, o: { timeoutMs: number }) => DockerClient };
+        ({ createDockerClient } = require(bundle) as { createDockerClient: (e: DockerEndpoint, o: { timeoutMs: number }) => DockerClient });
         docker = rawDocker();
         cleanup = new Cleanup(docker);
         client = createDockerClient(engineEndpoint(), { timeoutMs: 20_000 });
@@ -104,6 +107,27 @@ describe('docker: the shipped client bundle (dist/docker.js, Node streams) again
             assert.ok((await docker.getImage(tag).inspect()).Id.startsWith('sha256:'));
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('ssh2 is not in it: an ssh:// endpoint loads it from dist/docker-ssh2.js on the first connection', async function () {
+        assert.ok(!fs.readFileSync(bundle, 'utf8').includes('SSH-2.0-'), 'ssh2 is bundled into dist/docker.js');
+        assert.ok(fs.readFileSync(path.join(path.dirname(bundle), 'docker-ssh2.js'), 'utf8').includes('SSH-2.0-'));
+        // a server that answers every connection with a line that is not SSH: ssh2 runs, and fails the handshake
+        const server = net.createServer((s) => s.end('not ssh\r\n'));
+        await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+        const port = (server.address() as net.AddressInfo).port;
+        const ssh = createDockerClient(parseDockerHost(`ssh://root@127.0.0.1:${port}`, 'setting'), { timeoutMs: 10_000 });
+        try {
+            const err = await ssh.ping().then(
+                () => undefined,
+                (e: Error) => e,
+            );
+            assert.ok(err, 'a ping over a non-SSH server must fail');
+            assert.doesNotMatch(String(err.message), /Cannot find module/, err.message);
+        } finally {
+            ssh.dispose();
+            server.close();
         }
     });
 });

@@ -46,10 +46,16 @@ describe('docker: lessons 7 (build cache) and 11 (container lifecycle) live agai
     });
 
     it('lesson 7: fresh build rebuilds, the second is all cached, a changed file rebuilds its COPY and every step after it', async () => {
+        const dangling = async () => (await docker.listImages({ filters: { dangling: ['true'] } })).map((i) => i.Id);
+        const danglingBefore = await dangling();
         const ctx = new TestContext(() => client);
         const demo = new BuildCacheDemo(ctx);
         const view = await demo.run();
         assert.equal(view.state, 'done', `${view.message} ${JSON.stringify(view.steps?.filter((s) => s.state === 'error'))}`);
+        // the re-tags of its own images leave no untagged image behind (a second run replaces the first's too)
+        assert.deepEqual((await dangling()).filter((id) => !danglingBefore.includes(id)), [], 'images left without a tag by the lesson');
+        assert.equal((await new BuildCacheDemo(ctx).run()).state, 'done');
+        assert.deepEqual((await dangling()).filter((id) => !danglingBefore.includes(id)), [], 'images left without a tag by a second run');
         const rows = rowsOf(view, /three builds/);
         const row = (re: RegExp) => {
             const r = rows.find((x) => re.test(x[0]));

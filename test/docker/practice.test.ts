@@ -127,8 +127,12 @@ describe('docker: practice exercises checked by the engine (done and not yet don
 
     afterEach(() => runner?.stop());
 
-    it('every exercise has a scenario here, and every lesson with an exercise has exactly one', () => {
-        assert.deepEqual(SCENARIOS.map((s) => s.exercise).sort(), EXERCISES.map((e) => e.id).sort());
+    it('every exercise has a scenario here (or in practice3.test.ts, lessons 8–10), and every lesson with an exercise has exactly one', () => {
+        const elsewhere = fs.readFileSync(path.join(__dirname, 'practice3.test.js'), 'utf8');
+        const here = new Set(SCENARIOS.map((s) => s.exercise));
+        const missing = EXERCISES.map((e) => e.id).filter((id) => !here.has(id) && !elsewhere.includes(`it('${id}:`));
+        assert.deepEqual(missing, []);
+        assert.ok(SCENARIOS.every((s) => EXERCISES.some((e) => e.id === s.exercise)));
         const lessons = EXERCISES.map((e) => e.lessonId);
         assert.equal(new Set(lessons).size, lessons.length);
     });

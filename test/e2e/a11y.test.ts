@@ -62,7 +62,7 @@ suite('Accessibility: axe in every panel and theme, and a lesson by keyboard (e2
         wb = await openWorkbench();
         await wb.closeAllEditors();
         await wb.setTheme('Light Modern');
-        await wb.runCommand('View: Close Primary Side Bar');
+        await wb.closePrimarySideBar();
     });
 
     suiteTeardown(async function () {

@@ -46,18 +46,25 @@ suite('Dockerfile companion (e2e)', () => {
         await wb.page.locator('.part.editor .codelens-decoration a').filter({ hasText: 'Explain this Dockerfile' }).first().waitFor({ state: 'visible', timeout: 20_000 });
         // the token RUN: the first span of the line's text
         const token = runLine.locator('span > span').filter({ hasText: /^RUN$/ }).first();
-        const target = (await token.count()) ? token : runLine;
-        const box = await target.boundingBox();
+        // the token's box, else the line's (a line of an editor hidden behind another has none: wait for the shown one)
+        let box: { x: number; y: number; width: number; height: number } | null = null;
+        await waitUntil(
+            'a box for RUN on the shown editor',
+            async () => (box = ((await token.count()) ? await token.boundingBox() : null) ?? (await runLine.last().boundingBox())) !== null,
+            10_000,
+            250,
+        );
         assert.ok(box, 'the RUN line has no box');
+        const at = box as { x: number; y: number; width: number; height: number };
         const hover = wb.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'adds a filesystem layer' });
         // a hover appears after the pointer rests on the word; if none came (e.g. asked too early),
         // leave the word and come back, as a person would
         await waitUntil(
             async () => `a hover saying "adds a filesystem layer"; hovers shown: ${JSON.stringify(await wb.page.locator('.monaco-hover').allInnerTexts())}`,
             async () => {
-                await wb.page.mouse.move(box.x + 4, box.y + box.height * 4, { steps: 3 });
+                await wb.page.mouse.move(at.x + 4, at.y + at.height * 4, { steps: 3 });
                 await wb.page.waitForTimeout(200);
-                await wb.page.mouse.move(box.x + Math.min(10, box.width / 2), box.y + box.height / 2, { steps: 5 });
+                await wb.page.mouse.move(at.x + Math.min(10, at.width / 2), at.y + at.height / 2, { steps: 5 });
                 return hover
                     .first()
                     .waitFor({ state: 'visible', timeout: 2_500 })
@@ -74,7 +81,7 @@ suite('Dockerfile companion (e2e)', () => {
 
     test('"Explain this Dockerfile" from the CodeLens opens the explanation beside the editor', async () => {
         // room for both: hide the side bar, as one does to read side by side
-        await wb.runCommand('View: Close Primary Side Bar');
+        await wb.closePrimarySideBar();
         const lens = wb.page.locator('.part.editor .monaco-editor .codelens-decoration a').filter({ hasText: 'Explain this Dockerfile' });
         await lens.first().waitFor({ state: 'visible', timeout: 15_000 });
         await lens.first().click();

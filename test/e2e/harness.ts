@@ -99,14 +99,32 @@ export class Workbench {
         const item = this.activityItem(title);
         await item.waitFor({ state: 'visible' });
         // (a container can be the selected one while the side bar is hidden, e.g. after Ctrl+B)
-        const shown = await this.page.locator('.part.sidebar').isVisible();
+        const sidebar = this.page.locator('.part.sidebar');
+        const shown = await sidebar.isVisible();
         if ((await item.getAttribute('aria-selected')) !== 'true' || !shown) {
             await item.click();
             // Move the pointer off the activity bar so its hover doesn't cover screenshots.
             const size = this.page.viewportSize();
             await this.page.mouse.move((size?.width ?? 800) - 5, (size?.height ?? 600) / 2);
         }
-        await this.page.locator('.part.sidebar').waitFor({ state: 'visible' });
+        // an earlier suite may leave the side bar closed and empty (its state is kept with the user
+        // data): a click on the selected item then shows nothing; open the side bar, then the container
+        if (!(await sidebar.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+            await this.runCommand('View: Toggle Primary Side Bar Visibility');
+            if ((await item.getAttribute('aria-selected')) !== 'true') {
+                await item.click();
+            }
+        }
+        await sidebar.waitFor({ state: 'visible' });
+    }
+
+    /** Hides the primary side bar for room (the command is only offered while it is shown). */
+    async closePrimarySideBar(): Promise<void> {
+        const sidebar = this.page.locator('.part.sidebar');
+        if (await sidebar.isVisible()) {
+            await this.runCommand('View: Close Primary Side Bar');
+        }
+        await sidebar.waitFor({ state: 'hidden', timeout: 5_000 });
     }
 
     /** The view pane titled `name` (e.g. "Images", shown as "Images (Docker Lessons)") in the side bar. */

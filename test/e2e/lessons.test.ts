@@ -322,8 +322,7 @@ suite('Docker Lessons lessons (e2e)', () => {
         await wb.closeAllEditors();
         await wb.setTheme('Light Modern');
         // room for the Dockerfile and the lesson side by side, as one does to read both
-        await wb.runCommand('View: Close Primary Side Bar');
-        await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
+        await wb.closePrimarySideBar();
     });
 
     suiteTeardown(async function () {
@@ -535,8 +534,7 @@ suite('Docker Lessons lessons (e2e)', () => {
             }
             await ko.mouseAway();
             await ko.screenshot('sidebar-ko');
-            await ko.runCommand('View: Close Primary Side Bar');
-            await ko.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
+            await ko.closePrimarySideBar();
         });
 
         for (const lesson of LESSONS) {

@@ -155,10 +155,18 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
             return v;
         };
         let dir: string | undefined;
+        // the lesson's own images that a re-tag leaves without a name: removed at the end (never forced)
+        const replaced = new Set<string>();
+        const idOf = (ref: string) => this.ctx.client().inspectImage(ref).then((i) => i.id, () => undefined);
         try {
             const client = this.ctx.client();
             updateStep(steps, 1, { state: 'active' });
             emit('running');
+            for (const id of await Promise.all([idOf(tag), idOf(stageTag)])) {
+                if (id) {
+                    replaced.add(id);
+                }
+            }
             await ensureImage(client, image, this.ctx.signal);
             dir = writeSample(image, Date.now().toString(36));
             const context = contextSize(dir);
@@ -187,6 +195,10 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
                 return rows;
             };
             const first = await build(2, tag);
+            const firstId = await idOf(tag);
+            if (firstId) {
+                replaced.add(firstId);
+            }
             const second = await build(3, tag);
             changeSource(dir);
             const third = await build(4, tag);
@@ -215,6 +227,27 @@ export class BuildCacheDemo extends RunButtonDemo<BuildKey> {
         } finally {
             if (dir) {
                 removeSample(dir);
+            }
+            await this.removeUnnamed(replaced, [tag, stageTag]);
+        }
+    }
+
+    /** Removes the lesson's earlier images that no tag names any more (`docker rmi ID`, never forced). */
+    private async removeUnnamed(ids: ReadonlySet<string>, keep: readonly string[]): Promise<void> {
+        const client = this.ctx.client();
+        const kept = new Set(await Promise.all(keep.map((ref) => client.inspectImage(ref).then((i) => i.id, () => undefined))));
+        for (const id of ids) {
+            if (kept.has(id)) {
+                continue;
+            }
+            try {
+                if ((await client.inspectImage(id)).repoTags.length === 0) {
+                    await client.removeImage(id);
+                    this.ctx.log(`docker rmi ${id.replace(/^sha256:/, '').slice(0, 12)}    → DELETE /images/{id} (this lesson's earlier image, no tag names it now)`);
+                }
+            } catch (e) {
+                // in use by a container, or already gone: leave it
+                this.ctx.log(`kept ${id.replace(/^sha256:/, '').slice(0, 12)}: ${classifyError(e).message}`);
             }
         }
     }

@@ -11,6 +11,8 @@ export interface ShellOptions {
     /** `asWebviewUri` of the script and stylesheet under media/. */
     readonly scriptUri: string;
     readonly styleUri: string;
+    /** Styles every panel shares (media/terminal.css), linked before the panel's own. */
+    readonly sharedStyleUri?: string;
     /** BCP 47 language tag for `<html lang>`. */
     readonly lang: string;
     readonly title: string;
@@ -35,7 +37,7 @@ export function panelHtml(o: ShellOptions, nonce = newNonce()): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
+${o.sharedStyleUri ? `<link rel="stylesheet" href="${escapeHtml(o.sharedStyleUri)}">\n` : ''}<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>

@@ -33,6 +33,7 @@ export class WebviewHost {
             cspSource: webview.cspSource,
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'dist', `${script}.js`)).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, `${style}.css`)).toString(),
+            sharedStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'terminal.css')).toString(),
             lang: vscode.env.language,
             title,
             loading: vscode.l10n.t('Loading the lesson…'),

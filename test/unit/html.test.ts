@@ -147,6 +147,12 @@ describe('panel html: structure', () => {
         assert.equal(doc.querySelector('#root .loading')?.textContent, 'Loading the lesson…');
         assert.equal(doc.querySelector('meta[charset]')?.getAttribute('charset'), 'UTF-8');
     });
+
+    it('the shared stylesheet (media/terminal.css) comes before the panel\'s own, so the panel can refine it', () => {
+        const shared = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/terminal.css';
+        const links = [...parse(panelHtml({ ...OPTIONS, sharedStyleUri: shared })).querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href'));
+        assert.deepEqual(links, [shared, OPTIONS.styleUri]);
+    });
 });
 
 describe('panel html: hostile options are escaped', () => {

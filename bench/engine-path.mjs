@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tar from 'tar-stream';
+import { measureFirstView } from './first-view.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -92,7 +93,7 @@ export async function seed(sock, { images, containers, running }) {
 }
 
 /** Asks a provider for what VS Code re-renders after onDidChangeTreeData(element). */
-async function render(provider, element) {
+export async function render(provider, element) {
     const out = { items: 0, bytes: 0 };
     const walk = async (el) => {
         for (const child of (await provider.getChildren(el)) ?? []) {
@@ -216,7 +217,11 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
         await render(iView.provider);
         const firstMs = performance.now() - t0;
         await profiler?.stop();
-        row('first view open → first tree (client load included)', firstMs, firstAnchor, '≤ 1.5×', firstMs / firstAnchor <= 1.5);
+        // the budgeted figure: fresh processes straight on the engine's socket, the median of `runs` pairs
+        const fresh = measureFirstView(engineSock, runs);
+        log(`first view, fresh processes: ours ${fresh.ours.map((x) => x.toFixed(0)).join(', ')} ms; raw lists ${fresh.anchors.map((x) => x.toFixed(0)).join(', ')} ms`);
+        row(`first view open → first tree (client load included; median of ${runs} fresh processes)`, fresh.oursMs, fresh.anchorMs, '≤ 1.5×', fresh.oursMs / fresh.anchorMs <= 1.5);
+        row('  the same in this process, one sample (through the counting proxy)', firstMs, firstAnchor, '(shown)', true);
 
         // full refresh (lists + mapping + the tree items the trees say changed) vs the raw GETs, interleaved
         const ours = [];
@@ -245,8 +250,9 @@ export async function benchEnginePath({ containers = arg('containers', 2000), im
             // from the moment `docker stop` returns to the user (the engine's own stop time is not ours)
             // the moment the tree's data says so: checked when the tree announces a change (a poll
             // of the whole list every few ms would itself cost O(N) on the same thread)
-            // the view's provider wraps the Containers tree (rows for an unreachable engine around it)
-            const containersTree = cView.provider.inner ?? cView.provider;
+            // the view's provider (the activation shell's deferred tree) holds the rows for an unreachable
+            // engine, which wrap the Containers tree
+            const containersTree = cView.provider.inner.inner;
             const exited = () => containersTree.findById(id)?.container.state === 'exited';
             let dataAt;
             const seen = new Promise((resolve) => {

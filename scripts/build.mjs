@@ -96,6 +96,8 @@ const builds = [
         banner: { js: 'var __dlModuleStart = performance.now();' },
         footer: { js: 'var __dlModuleEnd = performance.now();' },
     },
+    // everything activation does not run (src/main.ts), required on first use by the shell above
+    { ...nodeBuild, entryPoints: { main: 'src/main.ts' }, outdir: 'dist' },
     // dockerode (~65 ms to load) lives in its own file, required on first use; its rarely used
     // parts (ssh, BuildKit session and progress) in files of their own, required when first used
     { ...nodeBuild, entryPoints: { docker: 'src/docker/dockerodeClient.ts' }, outdir: 'dist', plugins: [lazyParts, nodeStreams, lazySsh2] },

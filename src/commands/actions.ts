@@ -10,7 +10,7 @@ import { RefreshManager } from '../model/refreshManager';
 import { noteTouched } from '../model/touched';
 import { DockerViews } from '../tree/views';
 import { InspectDocuments } from './inspectDocuments';
-import { reportError } from './registry';
+import { reportError } from './reportError';
 
 /** What the explorer commands need, passed in (no global service locator). */
 export interface ExplorerDeps {

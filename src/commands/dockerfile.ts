@@ -12,7 +12,8 @@ import { refuseWhenUntrusted } from '../common/trust';
 import { ExplorerDeps } from './actions';
 import { parseLimits } from '../docker/cli';
 import { createAndStart } from './images';
-import { CommandIds, CommandSpec, reportError } from './registry';
+import { CommandIds, CommandSpec } from './registry';
+import { reportError } from './reportError';
 
 export interface DockerfileDeps extends ExplorerDeps {
     readonly analyses: DockerfileAnalyses;

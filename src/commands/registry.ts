@@ -1,8 +1,4 @@
 import vscode = require('vscode');
-import { visibleControls } from '../common/bidi';
-import { describeError } from '../common/errorMessages';
-import { Logger } from '../common/logger';
-import { classifyError } from '../docker/errors';
 
 export interface CommandSpec {
     readonly id: string;
@@ -39,30 +35,15 @@ export const CommandIds = {
     dockerfileBuild: 'dockerLessons.dockerfile.build',
 } as const;
 
-/** Shows a failure to the user with its next step and logs the details. Never throws. */
-export async function reportError(log: Logger, what: string, error: unknown, subject?: string): Promise<void> {
-    const err = classifyError(error);
-    if (err.kind === 'cancelled') {
-        return;
-    }
-    log.error(`${what} failed: ${err.kind}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${err.message}`);
-    const m = describeError(err, undefined, subject);
-    const showLogs = vscode.l10n.t('Show Logs');
-    const picked = await vscode.window.showErrorMessage(visibleControls(`${m.message} ${m.next}`.trim()), showLogs);
-    if (picked === showLogs) {
-        log.show();
-    }
-}
-
-/** Registers every command from one table; each handler's failure reaches the user, never unhandled. */
-export function registerCommands(specs: readonly CommandSpec[], log: Logger): vscode.Disposable[] {
+/** Registers every command from one table; each handler's failure goes to `report` (it must not throw), never unhandled. */
+export function registerCommands(specs: readonly CommandSpec[], report: (id: string, error: unknown) => void): vscode.Disposable[] {
     return specs.map((spec) =>
         vscode.commands.registerCommand(spec.id, async (...args: unknown[]) => {
             try {
                 return await spec.run(...args);
             } catch (e) {
                 // not awaited: the command settles now; the message waits for the user
-                void reportError(log, spec.id, e);
+                report(spec.id, e);
                 return undefined;
             }
         }),

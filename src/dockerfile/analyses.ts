@@ -211,8 +211,4 @@ export class DockerfileAnalyses implements vscode.Disposable {
     }
 }
 
-/** The files we treat as Dockerfiles, whatever language id they got. */
-export const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
-    { language: 'dockerfile' },
-    { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*,*.containerfile,*.Containerfile}' },
-];
+export { DOCKERFILE_SELECTOR } from './selector';

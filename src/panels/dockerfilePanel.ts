@@ -13,8 +13,10 @@ import { RefreshManager } from '../model/refreshManager';
 import type { Step } from '../dockerfile/analysis';
 import { DockerfileRow, DockerfileView, parseFromDockerfileWebview, ToDockerfileWebview } from '../protocol/panelProtocol';
 import { WebviewHost } from './webviewHost';
+import type { SerializerSlot } from '../shell/deferred';
+import { DOCKERFILE_VIEW_TYPE } from './viewTypes';
 
-export const DOCKERFILE_VIEW_TYPE = 'dockerLessons.dockerfile';
+export { DOCKERFILE_VIEW_TYPE };
 /** The panel shows this much of an instruction's arguments (the editor has the rest). */
 const ARGS_SHOWN = 160;
 
@@ -42,6 +44,8 @@ export interface DockerfilePanelDeps {
     build(uri: vscode.Uri): Promise<void>;
     /** Runs the built image with limits and opens the cgroups lesson on it. */
     runWithLimits(tag: string, limits: { memory?: string; cpus?: string; pids?: string }): Promise<void>;
+    /** Where the panels' serializer goes: the one activation registered (src/shell/deferred.ts). */
+    readonly serializer: SerializerSlot;
 }
 
 export interface BuildState {
@@ -222,7 +226,7 @@ export class DockerfilePanels extends Disposable {
         super();
         // after a window reload the panel comes back for the file its page remembered (like the lessons)
         this.register(
-            vscode.window.registerWebviewPanelSerializer(DOCKERFILE_VIEW_TYPE, {
+            deps.serializer.bind({
                 deserializeWebviewPanel: async (panel, state) => {
                     const raw = (state as { uri?: unknown } | undefined)?.uri;
                     let uri: vscode.Uri | undefined;

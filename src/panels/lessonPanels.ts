@@ -13,8 +13,10 @@ import { noteTouched } from '../model/touched';
 import { LiveView, PanelStrings, parseFromWebview, parsePanelState, ToWebview } from '../protocol/panelProtocol';
 import { workspaceTrusted } from '../common/trust';
 import { isDockerfile, WebviewHost } from './webviewHost';
+import type { SerializerSlot } from '../shell/deferred';
+import { LESSON_VIEW_TYPE } from './viewTypes';
 
-export const LESSON_VIEW_TYPE = 'dockerLessons.lesson';
+export { LESSON_VIEW_TYPE };
 
 export interface LessonPanelDeps {
     readonly host: WebviewHost;
@@ -24,6 +26,8 @@ export interface LessonPanelDeps {
     readonly settings: () => DemoSettings;
     /** The lessons' content and demos, loaded on first use (dist/lessons.js). */
     readonly runtime: () => LessonRuntime;
+    /** Where the panels' serializer goes: the one activation registered (src/shell/deferred.ts). */
+    readonly serializer: SerializerSlot;
 }
 
 function panelStrings(): PanelStrings {
@@ -196,7 +200,7 @@ export class LessonPanels extends Disposable {
     constructor(private readonly deps: LessonPanelDeps) {
         super();
         this.register(
-            vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
+            deps.serializer.bind({
                 deserializeWebviewPanel: async (panel, state) => {
                     const s = parsePanelState(state);
                     if (!s || !LESSONS.some((l) => l.id === s.lessonId) || this.open.has(s.lessonId)) {

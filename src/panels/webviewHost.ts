@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { isDockerfile } from '../dockerfile/selector';
 import { panelHtml } from './html';
 
 /**
@@ -42,13 +43,4 @@ export class WebviewHost {
     }
 }
 
-export function isDockerfile(doc: vscode.TextDocument | undefined): boolean {
-    if (!doc) {
-        return false;
-    }
-    if (doc.languageId === 'dockerfile') {
-        return true;
-    }
-    const name = doc.uri.path.split('/').pop() ?? '';
-    return /^(Dockerfile|Containerfile)(\..*)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
-}
+export { isDockerfile };

@@ -10,12 +10,20 @@ import { EngineActionRow, WithEngineRows } from './engineRows';
 import { ImagesTreeNode, ImagesTreeProvider } from './imagesTree';
 import { LessonsTreeProvider } from './lessonsTree';
 import { RefreshManager } from '../model/refreshManager';
+import type { TreeSlot } from '../shell/deferred';
 
 export const ViewIds = {
     images: 'dockerLessons.images',
     containers: 'dockerLessons.containers',
     lessons: 'dockerLessons.lessons',
 } as const;
+
+/** The three views, created at activation (src/extension.ts); their providers are bound here. */
+export interface ViewSlots {
+    readonly images: TreeSlot<ImagesTreeNode | EngineActionRow>;
+    readonly containers: TreeSlot<ContainersTreeNode | EngineActionRow>;
+    readonly lessons: TreeSlot<unknown>;
+}
 
 /** What a view shows about the engine: its message (the reason) and its action rows. */
 export interface EngineViewText {
@@ -24,7 +32,7 @@ export interface EngineViewText {
     readonly rows: readonly string[];
 }
 
-/** Creates the three views, ties them to the refresh owner, and says the Engine's state in them. */
+/** Fills the three views, ties them to the refresh owner, and says the Engine's state in them. */
 export class DockerViews extends Disposable {
     readonly images: ImagesTreeProvider;
     readonly containers: ContainersTreeProvider;
@@ -40,15 +48,16 @@ export class DockerViews extends Disposable {
         refresh: RefreshManager,
         lessons: LessonsTreeProvider,
         private readonly log: Logger,
+        slots: ViewSlots,
     ) {
         super();
         this.images = this.register(new ImagesTreeProvider(refresh, engine, vscode.env.language));
         this.containers = this.register(new ContainersTreeProvider(refresh, engine));
         this.imagesRows = this.register(new WithEngineRows(this.images));
         this.containersRows = this.register(new WithEngineRows(this.containers));
-        this.imagesView = this.register(vscode.window.createTreeView(ViewIds.images, { treeDataProvider: this.imagesRows, showCollapseAll: true, canSelectMany: true }));
-        this.containersView = this.register(vscode.window.createTreeView(ViewIds.containers, { treeDataProvider: this.containersRows, canSelectMany: true }));
-        this.register(vscode.window.createTreeView(ViewIds.lessons, { treeDataProvider: lessons }));
+        this.imagesView = slots.images.bind(this.imagesRows);
+        this.containersView = slots.containers.bind(this.containersRows);
+        slots.lessons.bind(lessons as vscode.TreeDataProvider<unknown>);
         refresh.attach(this.imagesView, ViewIds.images);
         refresh.attach(this.containersView, ViewIds.containers);
         this.showState(engine.state);

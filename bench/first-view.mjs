@@ -39,7 +39,7 @@ async function child(which, socket) {
         process.env.DOCKER_HOST = `unix://${socket}`;
         const stub = require('./vscode-stub.cjs');
         stub.install();
-        const { render } = await import(pathToFileURL(join(root, 'bench/engine-path.mjs')).href);
+        const { render } = await import(pathToFileURL(join(root, 'bench/tree-render.mjs')).href);
         const start = performance.now();
         const ext = require(join(root, 'dist/extension.js'));
         const api = ext.activate(stub.extensionContext(root));

@@ -29,7 +29,7 @@ export type LifecycleKey =
 
 export const LW: Words<LifecycleKey> = {
     en: {
-        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. It takes about 10 seconds (the stop timeout is 2 s).',
+        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. It takes several seconds: one step waits out the 2 s stop timeout and another waits for a restart policy's retries; each step shows its own time.',
         run: 'Run the lifecycle',
         again: 'Run it again',
         sCreate: 'Create (not started yet)',
@@ -55,7 +55,7 @@ export const LW: Words<LifecycleKey> = {
         itTitle: 'docker run -it (lesson)',
     },
     ko: {
-        intro: '컨테이너 하나를 처음부터 끝까지 한 단계씩 움직이고, 단계마다 엔진에서 상태를 다시 읽습니다. 그다음 stop과 kill을 비교하고, 재시작 정책과 --rm을 실행해 봅니다. 10초쯤 걸립니다(중지 타임아웃 2초).',
+        intro: '컨테이너 하나를 처음부터 끝까지 한 단계씩 움직이고, 단계마다 엔진에서 상태를 다시 읽습니다. 그다음 stop과 kill을 비교하고, 재시작 정책과 --rm을 실행해 봅니다. 몇 초가 걸립니다. 한 단계는 2초 중지 타임아웃을 기다리고, 다른 한 단계는 재시작 정책의 재시도를 기다립니다. 단계마다 걸린 시간이 옆에 표시됩니다.',
         run: '라이프사이클 실행',
         again: '다시 실행',
         sCreate: '생성 (아직 시작하지 않음)',

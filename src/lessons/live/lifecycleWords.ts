@@ -29,7 +29,7 @@ export type LifecycleKey =
 
 export const LW: Words<LifecycleKey> = {
     en: {
-        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. It takes several seconds: one step waits out the 2 s stop timeout and another waits for a restart policy's retries; each step shows its own time.',
+        intro: 'Drives one container through its whole life, step by step, and reads its state back from the engine after each step. Then compares stop with kill, and tries a restart policy and --rm. It takes several seconds: one step waits out the 2 s stop timeout and another waits for a restart policy\'s retries; each step shows its own time.',
         run: 'Run the lifecycle',
         again: 'Run it again',
         sCreate: 'Create (not started yet)',

@@ -278,8 +278,11 @@ describe('lesson webview', () => {
             assert.equal(text(panel.$('h2')), 'Hello, world');
             // inline `code` in prose becomes <code>, as text
             assert.equal(text(panel.$('article > p code')), '/etc/os-release');
-            const aside = panel.$('aside.background');
-            assert.match(text(aside), /^Background knowledge Containers share the kernel\.$/);
+            const note = panel.$('div.background[role="note"]');
+            assert.match(text(note), /^Background knowledge Containers share the kernel\.$/);
+            // background is a labelled note, not a landmark: several per lesson must not repeat one landmark name
+            assert.equal(panel.$$('aside').length, 0);
+            assert.equal(note?.getAttribute('aria-labelledby'), note?.querySelector('.block-label')?.id);
             assert.deepEqual(
                 panel.$$('article > ul > li').map(text),
                 ['one', 'two'],

@@ -1,6 +1,6 @@
 /**
  * A lesson's blocks as page elements: `h` → h2, `p` → p, `list` → ul, `code` → pre>code,
- * `background` → a marked aside, `diagram` → figure, `live` → a marked section with its live area.
+ * `background` → a labelled note (role=note), `diagram` → figure, `live` → a marked section with its live area.
  */
 import type { PanelStrings, RenderedBlock } from '../../src/protocol/panelProtocol';
 import { h, icon, prose, uid } from './dom';
@@ -15,9 +15,13 @@ export interface RenderedLesson {
     readonly edges: EdgeHandle[];
 }
 
+/**
+ * A note, not a landmark: a lesson has several background blocks, and several complementary landmarks
+ * with the same name ("Background knowledge") made each one indistinguishable (axe: landmark-unique).
+ */
 function background(text: string, strings: PanelStrings): HTMLElement {
     const labelId = uid('bg');
-    return h('aside', { class: 'background', 'aria-labelledby': labelId }, h('p', { class: 'block-label', id: labelId }, strings.background), h('p', null, ...prose(text)));
+    return h('div', { class: 'background', role: 'note', 'aria-labelledby': labelId }, h('p', { class: 'block-label', id: labelId }, strings.background), h('p', null, ...prose(text)));
 }
 
 function live(b: RenderedBlock, demo: string, level: 'h2' | 'h3', ctx: LiveContext, areas: Map<string, LiveArea[]>): HTMLElement {

@@ -3,10 +3,9 @@
  * and a plain `hello-world` pull really goes through the registry mirror on loopback.
  */
 import * as assert from 'assert';
-import * as http from 'http';
 import * as os from 'os';
 import Dockerode from 'dockerode';
-import { Cleanup, demux, followProgress, rawDocker, requireEngine } from './helpers';
+import { Cleanup, demux, followProgress, getJson, rawDocker, requireEngine } from './helpers';
 
 /** Runs a container to its end like `docker run --rm`, returns its exit code and output. */
 async function run(docker: Dockerode, cleanup: Cleanup, image: string, cmd?: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -19,24 +18,6 @@ async function run(docker: Dockerode, cleanup: Cleanup, image: string, cmd?: str
     return { code: StatusCode, ...demux(logs) };
 }
 
-function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
-    return new Promise((resolve, reject) => {
-        http.get(url, { headers, timeout: 5000 }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-                const text = Buffer.concat(chunks).toString('utf8');
-                let body: unknown = text;
-                try {
-                    body = JSON.parse(text);
-                } catch {
-                    // not JSON
-                }
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-            });
-        }).on('error', reject);
-    });
-}
 
 describe('docker: the private test engine', function () {
     this.timeout(30_000);

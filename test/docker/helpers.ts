@@ -6,6 +6,7 @@
 import Dockerode from 'dockerode';
 import * as os from 'os';
 import * as fs from 'fs';
+import * as http from 'http';
 import tar from 'tar-stream';
 import { resolveEndpoint } from '../../src/docker/endpoint';
 import { DockerEndpoint } from '../../src/docker/types';
@@ -165,3 +166,41 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A GET with a 5 s timeout; the body parsed as JSON when it is JSON, else the text. */
+export function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
+    return new Promise((resolve, reject) => {
+        http.get(url, { headers, timeout: 5000 }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+                const text = Buffer.concat(chunks).toString('utf8');
+                let body: unknown = text;
+                try {
+                    body = JSON.parse(text);
+                } catch {
+                    // not JSON
+                }
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+            });
+        }).on('error', reject);
+    });
+}
+
+/**
+ * Resolves once an events stream is live: an image event made after it opened (a tag of `image` as
+ * `probe`, then its removal) shows up in `events`.
+ */
+export async function whenEventsLive(docker: Dockerode, image: string, probe: string, events: readonly { type: string; action: string; attributes: Record<string, string | undefined> }[]): Promise<void> {
+    await waitFor(
+        'the events stream',
+        async () => {
+            await docker.getImage(image).tag({ repo: probe, tag: 'latest' });
+            await docker.getImage(`${probe}:latest`).remove();
+            await sleep(100);
+            return events.some((e) => e.type === 'image' && e.action === 'tag' && e.attributes.name?.startsWith(probe)) ? true : undefined;
+        },
+        10_000,
+        0,
+    );
+}

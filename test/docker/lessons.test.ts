@@ -4,7 +4,6 @@
  * emitted view recorded, and a confirm dialog whose answer each test chooses.
  */
 import * as assert from 'assert';
-import * as http from 'http';
 import * as os from 'os';
 import Dockerode from 'dockerode';
 import { formatBytes } from '../../src/common/format';
@@ -19,7 +18,7 @@ import { ImageVsContainerDemo } from '../../src/lessons/live/imageVsContainer';
 import { WhyDockerDemo } from '../../src/lessons/live/whyDocker';
 import type { FactView, LiveView, StepState, StepView } from '../../src/protocol/panelProtocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
-import { buildImage, Cleanup, followProgress, rawDocker, requireEngine, waitFor } from './helpers';
+import { buildImage, Cleanup, followProgress, getJson, rawDocker, requireEngine, waitFor } from './helpers';
 
 
 
@@ -68,24 +67,6 @@ function runViews(views: readonly LiveView[]): LiveView[] {
     return views.slice(first);
 }
 
-function getJson(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
-    return new Promise((resolve, reject) => {
-        http.get(url, { headers, timeout: 5000 }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-                const text = Buffer.concat(chunks).toString('utf8');
-                let body: unknown = text;
-                try {
-                    body = JSON.parse(text);
-                } catch {
-                    // not JSON
-                }
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-            });
-        }).on('error', reject);
-    });
-}
 
 describe('docker: the live lesson demos against the private engine', function () {
     this.timeout(60_000);

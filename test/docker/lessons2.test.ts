@@ -20,7 +20,7 @@ import { INSIDE_CMD, NamespacesDemo, parseInside } from '../../src/lessons/live/
 import { SharedKernelDemo } from '../../src/lessons/live/sharedKernel';
 import type { FactView, LiveView, StepView } from '../../src/protocol/panelProtocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
-import { Cleanup, rawDocker, requireEngine, sleep, waitFor } from './helpers';
+import { Cleanup, rawDocker, requireEngine, sleep, waitFor, whenEventsLive } from './helpers';
 
 /** The same busy loop the cgroups demo runs (one CPU flat out, held to the limit). */
 const BUSY = ['sh', '-c', 'while :; do :; done'];
@@ -93,17 +93,7 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
         stream = client.streamEvents({ onEvent: (e) => events.push(e), onClose: (e) => (closed = e ?? new Error('closed')) });
         // the stream is live once an image event made after it opened comes through
         const probe = `dl-test-probe2-${process.pid}`;
-        await waitFor(
-            'the events stream',
-            async () => {
-                await docker.getImage(`${SHELL}:latest`).tag({ repo: probe, tag: 'latest' });
-                await docker.getImage(`${probe}:latest`).remove();
-                await sleep(100);
-                return events.some((e) => e.type === 'image' && e.action === 'tag' && e.attributes.name?.startsWith(probe)) ? true : undefined;
-            },
-            10_000,
-            0,
-        );
+        await whenEventsLive(docker, `${SHELL}:latest`, probe, events);
     });
 
     after(async function () {

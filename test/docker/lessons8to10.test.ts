@@ -20,7 +20,7 @@ import { PortsDemo } from '../../src/lessons/live/ports';
 import { VolumesDemo } from '../../src/lessons/live/volumes';
 import type { LiveView } from '../../src/protocol/panelProtocol';
 import { HELLO, SHELL, TestContext } from './demoContext';
-import { Cleanup, rawDocker, requireEngine, sleep, uniqueName, waitFor } from './helpers';
+import { Cleanup, rawDocker, requireEngine, uniqueName, waitFor, whenEventsLive } from './helpers';
 
 const OWN = { 'dl-test': 'lessons3' };
 /** An HTTP request from inside a container (busybox's static wget crashes resolving names; nc does not). */
@@ -52,17 +52,7 @@ describe('docker: lessons 8–10 (ports, volumes, image names) against the priva
         events = [];
         stream = client.streamEvents({ onEvent: (e) => events.push(e), onClose: () => undefined });
         const probe = `dl-test-probe3-${process.pid}`;
-        await waitFor(
-            'the events stream',
-            async () => {
-                await docker.getImage(`${SHELL}:latest`).tag({ repo: probe, tag: 'latest' });
-                await docker.getImage(`${probe}:latest`).remove();
-                await sleep(100);
-                return events.some((e) => e.type === 'image' && e.action === 'tag' && e.attributes.name?.startsWith(probe)) ? true : undefined;
-            },
-            10_000,
-            0,
-        );
+        await whenEventsLive(docker, `${SHELL}:latest`, probe, events);
     });
 
     after(async function () {

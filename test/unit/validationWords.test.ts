@@ -100,6 +100,21 @@ describe('dockerfile-utils validation messages in Korean', () => {
             ]);
         });
 
+        it("dockerfile-utils' default warnings stay on (MAINTAINER, WORKDIR, casing, a repeated CMD); single-quoted JSON is left to our teaching", async () => {
+            const text = "FROM alpine:3.20\nMAINTAINER me\nWORKDIR app\nrun echo hi\nCMD ['a']\nCMD [\"b\"]\n";
+            const d = await languageRequest(text, 'file:///Dockerfile', { op: 'diagnostics' });
+            assert.deepEqual(
+                d.problems.map((p) => [p.range.start.line, p.severity, validationMessage(p.message, 'ko')]),
+                [
+                    [4, 2, 'CMD 명령어는 Dockerfile이나 빌드 스테이지마다 하나만 쓸 수 있습니다. 마지막 것만 적용됩니다.'],
+                    [1, 2, 'MAINTAINER는 더 이상 쓰지 않는(deprecated) 명령어입니다'],
+                    [2, 2, 'WORKDIR 경로는 절대 경로여야 합니다'],
+                    [3, 2, '명령어는 대문자로 써야 합니다'],
+                ],
+            );
+            assert.ok(d.teaching.some((f) => f.rule === 'shell-form' && f.range.start.line === 4), 'the single-quoted CMD is our shell-form finding');
+        });
+
         it('ENV, ARG, duplicate flags and SHELL; the English locale keeps the English text', async () => {
             const text = 'FROM alpine:3.20\nENV =x\nARG\nCOPY --chown=a --chown=b x /y\nSHELL echo\n';
             assert.deepEqual(await problemsIn(text), [

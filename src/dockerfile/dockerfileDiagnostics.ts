@@ -79,9 +79,10 @@ export class DockerfileDiagnostics implements vscode.Disposable, vscode.CodeActi
             return [];
         }
         const locale = localeOf(vscode.env.language);
-        const { RULES } = this.language.module();
+        const { RULES, validationMessage } = this.language.module();
         const problems = result.problems.map((p) => {
-            const d = new vscode.Diagnostic(toRange(p.range), p.message, p.severity === 1 ? vscode.DiagnosticSeverity.Error : p.severity === 2 ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+            // dockerfile-utils writes English only: its messages are translated here, where the locale is known
+            const d = new vscode.Diagnostic(toRange(p.range), validationMessage(p.message, locale), p.severity === 1 ? vscode.DiagnosticSeverity.Error : p.severity === 2 ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
             d.source = 'dockerfile-utils';
             if (p.tags?.includes(2)) {
                 d.tags = [vscode.DiagnosticTag.Deprecated];

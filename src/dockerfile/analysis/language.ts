@@ -10,6 +10,7 @@ import type { From } from 'dockerfile-ast';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { ValidationSeverity } from 'dockerfile-utils';
+import type { ValidatorSettings } from 'dockerfile-utils';
 import type { Position, Range } from './analyze';
 import { teach, TeachingFinding } from './teaching';
 
@@ -65,6 +66,23 @@ export const MAX_SYMBOLS = 2000;
 export const MAX_PROBLEMS = 300;
 export const MAX_TEACHING = 200;
 
+/**
+ * dockerfile-utils' own defaults, written out: a settings object replaces its defaults whole, so
+ * passing only the one we change would turn every other warning off. Single-quoted JSON is a
+ * teaching finding of ours (shell form), with a fix.
+ */
+const VALIDATION: ValidatorSettings = {
+    deprecatedMaintainer: ValidationSeverity.WARNING,
+    directiveCasing: ValidationSeverity.WARNING,
+    emptyContinuationLine: ValidationSeverity.WARNING,
+    instructionCasing: ValidationSeverity.WARNING,
+    instructionCmdMultiple: ValidationSeverity.WARNING,
+    instructionEntrypointMultiple: ValidationSeverity.WARNING,
+    instructionHealthcheckMultiple: ValidationSeverity.WARNING,
+    instructionJSONInSingleQuotes: ValidationSeverity.IGNORE,
+    instructionWorkdirRelative: ValidationSeverity.WARNING,
+};
+
 let service: Service | undefined;
 function ls(): Service {
     if (!service) {
@@ -119,8 +137,7 @@ export async function languageRequest<R extends LanguageRequest>(text: string, u
         case 'completion':
             return (await completion(content, req.position)) as Out;
         case 'diagnostics':
-            // single-quoted JSON is a teaching finding of ours (shell form), with a fix
-            return { problems: ls().validate(content, { instructionJSONInSingleQuotes: ValidationSeverity.IGNORE }).slice(0, MAX_PROBLEMS), teaching: teach(content).slice(0, MAX_TEACHING) } as Out;
+            return { problems: ls().validate(content, VALIDATION).slice(0, MAX_PROBLEMS), teaching: teach(content).slice(0, MAX_TEACHING) } as Out;
         case 'format':
             return ls().format(content, { tabSize: req.options.tabSize, insertSpaces: req.options.insertSpaces }) as Out;
         case 'symbols':

@@ -1,9 +1,9 @@
 /**
  * Every TLS and SSH failure, produced for real against the engines layer's servers (dockerd's TLS
  * listener with a throwaway CA, TLS fronts with an expired certificate and with one for another name,
- * sshd with its own host key
- * and authorized key), classified by src/docker/errors.ts and worded in English and Korean with a
- * next step (src/common/remoteErrorWords.ts through describeErrorIn, with the real Korean bundle).
+ * sshd with its own host key and authorized key), classified by src/docker/errors.ts and worded in
+ * English and Korean with a next step (src/common/remoteErrorWords.ts through describeErrorIn, with
+ * the real Korean bundle).
  */
 import * as assert from 'assert/strict';
 import { describeErrorIn } from '../../src/common/errorWords';

@@ -38,12 +38,12 @@ function writeSkip(reason) {
 }
 
 /**
- * An engine whose certificate has expired: a TLS front (Node's tls, with a certificate whose dates
- * are both in 2020) for the private dockerd's unix socket, as a reverse proxy in front of dockerd would be.
- * dockerd itself has one certificate, so the expired one needs its own listener.
+ * An engine whose certificate has expired (both dates in 2020), or names another host: a TLS front
+ * (Node's tls) for the private dockerd's unix socket, as a reverse proxy in front of dockerd would be.
+ * dockerd itself has one certificate, so each of these needs its own listener.
  */
-async function expiredFront(pki, socketPath) {
-    const server = tls.createServer({ cert: fs.readFileSync(pki.expiredServerCert), key: fs.readFileSync(pki.expiredServerKey), ca: fs.readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true }, (s) => {
+async function tlsFront(pki, socketPath, cert = pki.expiredServerCert, key = pki.expiredServerKey) {
+    const server = tls.createServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true }, (s) => {
         const up = net.connect(socketPath);
         s.pipe(up).pipe(s);
         s.on('error', () => up.destroy());
@@ -80,8 +80,13 @@ try {
     const engine = await startEngine({ log, handleSignals: false, extraDockerdArgs: tlsDockerdArgs(pki, tlsPort) });
     stops.push(() => engine.stop());
     log(`dockerd up (unix ${engine.dockerHost}, TLS tcp://127.0.0.1:${tlsPort}) in ${Date.now() - t0} ms`);
-    const [sshd, podman, expired] = await Promise.all([startSshd(path.join(dir, 'ssh'), engine.dockerHost), startPodman(path.join(dir, 'pm'), engine.registry), expiredFront(pki, engine.socketPath)]);
-    stops.push(() => sshd.stop(), () => podman.stop(), () => expired.stop());
+    const [sshd, podman, expired, wrongName] = await Promise.all([
+        startSshd(path.join(dir, 'ssh'), engine.dockerHost),
+        startPodman(path.join(dir, 'pm'), engine.registry),
+        tlsFront(pki, engine.socketPath),
+        tlsFront(pki, engine.socketPath, pki.wrongNameServerCert, pki.wrongNameServerKey),
+    ]);
+    stops.push(() => sshd.stop(), () => podman.stop(), () => expired.stop(), () => wrongName.stop());
     const agent = await startAgent(dir, 'agent', [sshd.clientKey]);
     const stranger = await startAgent(dir, 'stranger', [sshd.strangerKey]);
     stops.push(() => agent.stop(), () => stranger.stop());
@@ -94,7 +99,7 @@ try {
             { name: 'docker-ssh', label: 'dockerd over SSH', host: sshd.url },
             { name: 'podman', label: 'Podman 4.3 (Docker API)', host: podman.dockerHost },
         ],
-        tls: { port: tlsPort, expiredPort: expired.port, client: pki.client, wrongCa: pki.wrongCa, noCert: pki.noCert, strangerCert: pki.strangerCert },
+        tls: { port: tlsPort, expiredPort: expired.port, wrongNamePort: wrongName.port, client: pki.client, wrongCa: pki.wrongCa, noCert: pki.noCert, strangerCert: pki.strangerCert },
         ssh: { url: sshd.url, port: sshd.port, agent: agent.sock, strangerAgent: stranger.sock, knownHosts: sshd.knownHosts, knownHostsChanged: sshd.knownHostsChanged, knownHostsEmpty: sshd.knownHostsEmpty, log: sshd.log },
         dockerSocket: engine.socketPath,
         podmanSocket: podman.sock,

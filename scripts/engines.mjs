@@ -107,6 +107,7 @@ export async function stopChild(child, ms = 5000) {
  *   nocert/        only ca.pem (no client certificate)
  *   strangercert/  a client certificate signed by another CA (the engine refuses it)
  *   expired/       a client whose server presents an expired certificate (see expiredServer)
+ * and a server certificate for another name (engine.example.invalid, not the 127.0.0.1 the client dials).
  * EC P-256 keys: milliseconds each.
  */
 export function makePki(dir) {
@@ -141,6 +142,7 @@ export function makePki(dir) {
     const serverExt = 'subjectAltName = IP:127.0.0.1\nextendedKeyUsage = serverAuth\n';
     sign('server', '127.0.0.1', serverExt);
     sign('expired-server', '127.0.0.1', serverExt, { expired: true });
+    sign('wrongname-server', 'engine.example.invalid', 'subjectAltName = DNS:engine.example.invalid\nextendedKeyUsage = serverAuth\n');
     sign('cert', 'dl-client', 'extendedKeyUsage = clientAuth\n');
     sign('stranger-cert', 'dl-stranger', 'extendedKeyUsage = clientAuth\n', { caName: 'otherca' });
     const client = (name, files) => {
@@ -158,6 +160,8 @@ export function makePki(dir) {
         serverKey: f('server-key.pem'),
         expiredServerCert: f('expired-server.pem'),
         expiredServerKey: f('expired-server-key.pem'),
+        wrongNameServerCert: f('wrongname-server.pem'),
+        wrongNameServerKey: f('wrongname-server-key.pem'),
         client: client('client', { 'ca.pem': 'ca.pem', 'cert.pem': 'cert.pem', 'key.pem': 'cert-key.pem' }),
         wrongCa: client('wrongca', { 'ca.pem': 'otherca.pem', 'cert.pem': 'cert.pem', 'key.pem': 'cert-key.pem' }),
         noCert: client('nocert', { 'ca.pem': 'ca.pem' }),

@@ -268,6 +268,7 @@ export function mapInfo(raw: Json): EngineInfo {
         memTotal: Number(raw?.MemTotal) || 0,
         cgroupVersion: str(raw?.CgroupVersion) || '1',
         cgroupDriver: str(raw?.CgroupDriver),
+        defaultRuntime: str(raw?.DefaultRuntime),
         serverVersion: str(raw?.ServerVersion),
         runsInVm: /docker desktop|boot2docker|linuxkit/i.test(os) || /linuxkit|microsoft-standard|WSL/i.test(kernel),
         containers: Number(raw?.Containers) || 0,

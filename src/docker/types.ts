@@ -272,6 +272,8 @@ export interface EngineInfo {
     readonly memTotal: number;
     readonly cgroupVersion: string;
     readonly cgroupDriver: string;
+    /** `DefaultRuntime`: the OCI runtime that starts containers (runc, crun…); empty when not reported. */
+    readonly defaultRuntime: string;
     readonly serverVersion: string;
     /** `Docker Desktop`, a VM, WSL…: the "host" is then that VM. */
     readonly runsInVm: boolean;

@@ -399,9 +399,10 @@ describe('docker: lessons 4–6 live (shared kernel, cgroups, namespaces) agains
             assert.ok(last?.conclusion, 'findings once usage is measured');
             const [cpuNow, , pidsNow] = last.tables![0].rows.map((r) => r[2]);
             const texts = last.conclusion.points.map((p) => p.text);
-            assert.ok(texts.includes(`CPU: ${cpuNow.replace(' %', '')} % of one CPU, within its limit of 50 %. The loop would take a whole CPU without it.`), JSON.stringify(texts));
+            const cpuText = parseFloat(cpuNow) <= 50 ? `CPU: ${cpuNow.replace(' %', '')} % of one CPU, within its limit of 50 %. The loop would take a whole CPU without it.` : `CPU: ${cpuNow.replace(' %', '')} % of one CPU, a little over its limit of 50 %, and far below`;
+            assert.ok(texts.some((t) => t.startsWith(cpuText)), JSON.stringify(texts));
             const kfile = info.cgroupVersion === '2' ? '/sys/fs/cgroup/memory.max' : '/sys/fs/cgroup/memory/memory.limit_in_bytes';
-            assert.ok(texts.includes(`The kernel's own memory limit for this cgroup (${kfile}) is 67108864 bytes: exactly what Docker was asked for. The runtime (runc) wrote it there.`), JSON.stringify(texts));
+            assert.ok(texts.includes(`The kernel's own memory limit for this cgroup (${kfile}) is 67108864 bytes: exactly what the engine was asked for. The runtime (runc) wrote it there.`), JSON.stringify(texts));
             assert.ok(texts.includes(`Processes: ${pidsNow.split(' ')[0]}, within the limit of 20.`), JSON.stringify(texts));
             assert.strictEqual(last.conclusion.state, 'held');
         });

@@ -1,8 +1,9 @@
 /**
  * Every TLS and SSH failure, produced for real against the engines layer's servers (dockerd's TLS
- * listener with a throwaway CA, a TLS front with an expired certificate, sshd with its own host key
- * and authorized key), classified by src/docker/errors.ts and worded in English and Korean with a
- * next step (src/common/remoteErrorWords.ts through describeErrorIn, with the real Korean bundle).
+ * listener with a throwaway CA, TLS fronts with an expired certificate and with one for another name,
+ * sshd with its own host key and authorized key), classified by src/docker/errors.ts and worded in
+ * English and Korean with a next step (src/common/remoteErrorWords.ts through describeErrorIn, with
+ * the real Korean bundle).
  */
 import * as assert from 'assert/strict';
 import { describeErrorIn } from '../../src/common/errorWords';
@@ -51,7 +52,7 @@ describe('engines: every TLS and SSH failure has its own message and next step',
         seen.set(id, w.en.message + w.en.next);
         const tls = id.startsWith('tls');
         const n = [...seen.keys()].filter((k) => k.startsWith(tls ? 'tls' : 'ssh')).length;
-        record(tls ? 'docker-tls' : 'docker-ssh', 'TLS / SSH failures: each its own words and next step', 'yes', `${n} of ${tls ? 6 : 4} modes`);
+        record(tls ? 'docker-tls' : 'docker-ssh', 'TLS / SSH failures: each its own words and next step', 'yes', `${n} of ${tls ? 7 : 4} modes`);
         return w;
     };
     afterEach(function () {
@@ -85,6 +86,17 @@ describe('engines: every TLS and SSH failure has its own message and next step',
     it('TLS, expired certificate (a TLS front whose certificate ended in 2020)', async function () {
         const host = `tcp://127.0.0.1:${cfg!.tls.expiredPort}`;
         expectReason(await failure(host, cfg!.tls.client), 'tlsExpired', host);
+    });
+
+    it('TLS, wrong name: the engine\'s certificate is for engine.example.invalid, and the client dials 127.0.0.1', async function () {
+        const host = `tcp://127.0.0.1:${cfg!.tls.wrongNamePort}`;
+        const err = await failure(host, cfg!.tls.client);
+        // node's own check of the names, before any request: ERR_TLS_CERT_ALTNAME_INVALID
+        assert.equal(err.detail, 'ERR_TLS_CERT_ALTNAME_INVALID', `${err.kind}: ${err.message}`);
+        const w = expectReason(err, 'tlsWrongName', host);
+        assert.equal(w.en.message, `The TLS certificate of ${host} was issued for another host name.`);
+        assert.match(w.en.next, /^Use the host name the certificate was issued for in the Docker host setting/);
+        assert.ok(w.ko.message.includes(host), w.ko.message);
     });
 
     it('TLS expected: plain HTTP to dockerd\'s TLS port', async function () {
@@ -127,6 +139,6 @@ describe('engines: every TLS and SSH failure has its own message and next step',
                 client.dispose();
             }
         }
-        assert.equal(seen.size, 10);
+        assert.equal(seen.size, 11);
     });
 });

@@ -21,7 +21,7 @@ export interface EngineUnderTest {
 
 export interface EnginesConfig {
     readonly engines: EngineUnderTest[];
-    readonly tls: { port: number; expiredPort: number; client: string; wrongCa: string; noCert: string; strangerCert: string };
+    readonly tls: { port: number; expiredPort: number; wrongNamePort: number; client: string; wrongCa: string; noCert: string; strangerCert: string };
     readonly ssh: { url: string; port: number; agent: string; strangerAgent: string; knownHosts: string; knownHostsChanged: string; knownHostsEmpty: string; log: string };
     readonly dockerSocket: string;
     readonly podmanSocket: string;

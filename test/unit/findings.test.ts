@@ -10,7 +10,7 @@ import { changesFiles, ivcFindings, IvcResult } from '../../src/lessons/live/fin
 import { countPulledLayers, helloFindings, HelloResult } from '../../src/lessons/live/findings/helloWorld';
 import { kernelFindings, KernelResult, parseCmdline, sameCommand } from '../../src/lessons/live/findings/sharedKernel';
 import { limitsFindings, oomFindings, OomResult, parseMemAvailable } from '../../src/lessons/live/findings/cgroups';
-import { nsFindings, NsResult, parseNsPid, psPidOf } from '../../src/lessons/live/findings/namespaces';
+import { nsFindings, NsResult, parseNsPid, psPidOf, topPidOf } from '../../src/lessons/live/findings/namespaces';
 
 const all = (c: ConclusionView) => c.points.map((p) => `${p.stateWord}: ${p.text}${p.why ? ` (${p.why})` : ''}`).join('\n');
 const surprises = (c: ConclusionView) => c.points.filter((p) => p.state === 'surprise');
@@ -158,6 +158,22 @@ describe('findings: hello-world', () => {
         assert.match(all(helloFindings({ ...good, layers: { downloaded: 0, existing: 2 } }, 'en')), /none of its 2 layer\(s\) had to be downloaded/);
     });
 
+    it('pulled layers on Podman: "Download complete" ends a blob, and the closing id (the image\'s configuration) is not a layer', () => {
+        // Podman 4.3's POST /images/create?fromImage=hello-world, as captured from the engines layer
+        const podman = [
+            { id: '22369203ac49', status: 'Pulling fs layer' },
+            { id: '22369203ac49', status: 'Download complete' },
+            { id: '3625188f8d5f', status: 'Pulling fs layer' },
+            { id: '3625188f8d5f', status: 'Download complete' },
+            { id: '3625188f8d5f', status: 'Download complete' },
+        ];
+        assert.deepEqual(countPulledLayers(podman), { downloaded: 1, existing: 0 });
+        const shared = [{ id: 'aaa', status: 'Already exists' }, { id: 'ccc', status: 'Pulling fs layer' }, { id: 'ccc', status: 'Download complete' }, { id: 'ccc', status: 'Download complete' }];
+        assert.deepEqual(countPulledLayers(shared), { downloaded: 0, existing: 1 });
+        // Docker: a layer still at "Download complete" (not extracted) is not counted as pulled
+        assert.deepEqual(countPulledLayers([{ id: 'a', status: 'Download complete' }, { id: 'b', status: 'Pull complete' }]), { downloaded: 1, existing: 0 });
+    });
+
     it('a non-zero exit and a missing greeting are said, with why', () => {
         const c = helloFindings({ ...good, exitCode: 139, greeting: false }, 'en');
         saysSurprise(c, /exit code 139, not 0/);
@@ -242,11 +258,21 @@ describe('findings: cgroups', () => {
     });
 
     it('limits: usage over the CPU limit and a kernel limit other than the one set are said', () => {
-        const ok = limitsFindings({ cpuLimit: 0.5, cpuPercent: 49.8, memorySet: 64 * MiB, kernelLimit: { value: '67108864', file: '/sys/fs/cgroup/memory/memory.limit_in_bytes' }, pidsLimit: 20, pids: 1 }, 'en');
+        const ok = limitsFindings({ cpuLimit: 0.5, cpuPercent: 49.8, memorySet: 64 * MiB, kernelLimit: { value: '67108864', file: '/sys/fs/cgroup/memory/memory.limit_in_bytes' }, pidsLimit: 20, pids: 1, runtime: 'runc' }, 'en');
         assert.ok(ok);
         assert.equal(ok.state, 'held', all(ok));
         assert.match(all(ok), /CPU: 49\.8 % of one CPU, within its limit of 50 %/);
-        assert.match(all(ok), /is 67108864 bytes: exactly what Docker was asked for\. The runtime \(runc\) wrote it there/);
+        assert.match(all(ok), /is 67108864 bytes: exactly what the engine was asked for\. The runtime \(runc\) wrote it there/);
+        // the runtime is the engine's own word (crun on many Podman hosts); none reported: no name made up
+        assert.match(all(limitsFindings({ cpuLimit: 0, memorySet: 64 * MiB, kernelLimit: { value: '67108864', file: 'f' }, pidsLimit: 0, runtime: 'crun' }, 'en')!), /The runtime \(crun\) wrote it there/);
+        const anyRuntime = all(limitsFindings({ cpuLimit: 0, memorySet: 64 * MiB, kernelLimit: { value: '67108864', file: 'f' }, pidsLimit: 0 }, 'ko')!);
+        assert.match(anyRuntime, /엔진에 요청한 값과 정확히 같습니다\. 컨테이너 런타임이 이 값을 기록했습니다/);
+        assert.doesNotMatch(anyRuntime, /runc/);
+        // a sample a little over the limit is not called "within" it, nor a surprise
+        const near = limitsFindings({ cpuLimit: 0.5, cpuPercent: 50.7, memorySet: 0, pidsLimit: 0 }, 'en');
+        assert.equal(near?.state, 'held');
+        assert.match(all(near!), /CPU: 50\.7 % of one CPU, a little over its limit of 50 %, and far below the whole CPU/);
+        assert.doesNotMatch(all(near!), /within/);
         const bad = limitsFindings({ cpuLimit: 0.5, cpuPercent: 99.5, memorySet: 64 * MiB, kernelLimit: { value: 'max', file: '/sys/fs/cgroup/memory.max' }, pidsLimit: 20, pids: 1 }, 'en');
         assert.ok(bad);
         saysSurprise(bad, /CPU: 99\.5 % of one CPU, above its limit of 50 %/);
@@ -318,5 +344,30 @@ describe('findings: namespaces', () => {
         const c = nsFindings({ ...good, local: false, nsPid: undefined, hostInit: undefined, ifaces: { inside: ['lo'] }, ns: [] }, 'en');
         assert.match(all(c), /reports host PID 31337\. It does not run on this machine/);
         assert.match(all(c), /No namespace id could be read here/);
+    });
+
+    it('a remote engine: its own top is the evidence for the two PIDs; no empty "this machine has —"', () => {
+        const remote: NsResult = { ...good, local: false, nsPid: undefined, hostInit: undefined, ifaces: { inside: ['lo'] }, ns: [{ kind: 'pid', inside: 'pid:[4026532300]' }, { kind: 'net', inside: 'net:[4026532303]' }], top: { pid: 31337, insidePid: 1 } };
+        const c = nsFindings(remote, 'en');
+        assert.equal(c.state, 'held', all(c));
+        assert.match(all(c), /process list \(docker top\) shows the demo's `sleep` as PID 31337 on its host, the same number as State\.Pid; inside the container `ps` shows it as PID 1/);
+        assert.match(all(c), /The engine's host and its interfaces are not on this machine/);
+        assert.doesNotMatch(all(c), /This machine has|—/);
+        assert.match(all(c), /its namespace ids cannot be read here to compare\. Inside, the container's are pid pid:\[4026532300\], net net:\[4026532303\]\./);
+        assert.doesNotMatch(all(c), /No namespace id could be read/);
+        // Podman's top gives the number inside: said, not taken for the host PID
+        const podman = all(nsFindings({ ...remote, top: { pid: 1, insidePid: 1 } }, 'en'));
+        assert.match(podman, /shows the demo's `sleep` as PID 1, its number inside the container, not on the host \(Podman does this\), so State\.Pid \(31337\) is the only host number here/);
+        assert.match(all(nsFindings({ ...remote, top: { insidePid: 1 } }, 'ko')), /엔진의 프로세스 목록\(top\)에 데모의 `sleep`이\(가\) 없어서, 호스트에서의 번호는 State\.Pid\(31337\)만 있습니다/);
+    });
+
+    it('topPidOf reads Docker\'s columns and Podman\'s one-string rows', () => {
+        // captured: dockerd 20.10 and Podman 4.3 GET /containers/{id}/top
+        const docker = { titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], processes: [['root', '20826', '20805', '0', '14:31', '?', '00:00:00', 'sleep 120']] };
+        assert.equal(topPidOf(docker, 'sleep'), 20826);
+        assert.equal(topPidOf(docker, 'sh'), undefined);
+        const podman = { titles: ['PID   USER     COMMAND'], processes: [['1 0        sleep 120']] };
+        assert.equal(topPidOf(podman, 'sleep'), 1);
+        assert.equal(topPidOf({ titles: ['USER', 'CMD'], processes: [['root', 'sleep 120']] }, 'sleep'), undefined, 'no PID column');
     });
 });

@@ -5,83 +5,9 @@ import { formatMemory, isNoMemoryLimit, kernelLimitText } from '../../common/for
 import { classifyError } from '../../docker/errors';
 import { ContainerDetails, StatsSample } from '../../docker/types';
 import type { FactView, LiveView, TableView } from '../../protocol/panelProtocol';
-import { Demo, DemoContext, ensureImage, LESSON_LABEL, Words, wordsFor } from './demo';
+import { LimitKey, LIMIT_WORDS as LW } from './cgroupsWords';
+import { Demo, DemoContext, ensureImage, LESSON_LABEL, wordsFor } from './demo';
 import { limitsFindings } from './findings/cgroups';
-
-type LimitKey =
-    | 'intro'
-    | 'pick'
-    | 'startOne'
-    | 'stopOne'
-    | 'noneRunning'
-    | 'cgroup'
-    | 'cgroupNote'
-    | 'what'
-    | 'limit'
-    | 'usage'
-    | 'cpu'
-    | 'memory'
-    | 'pids'
-    | 'unlimited'
-    | 'caption'
-    | 'kernelSays'
-    | 'kernelNote'
-    | 'confirmStop'
-    | 'confirmStopDetail'
-    | 'stopRemove'
-    | 'busyNote'
-    | 'notRunning';
-
-const LW: Words<LimitKey> = {
-    en: {
-        intro: 'Choose a running container, or start one with limits: 64 MiB of memory, half a CPU, 20 processes. It runs an endless loop on purpose.',
-        pick: 'Container',
-        startOne: 'Start a limited container',
-        stopOne: 'Stop and remove the demo container',
-        noneRunning: 'No container is running. Start the limited one to watch its limits hold.',
-        cgroup: 'cgroup version and driver',
-        cgroupNote: 'From the daemon (GET /info): how the kernel groups the container\'s processes.',
-        what: 'Resource',
-        limit: 'Limit (HostConfig)',
-        usage: 'Live usage (stats)',
-        cpu: 'CPU',
-        memory: 'Memory',
-        pids: 'Processes',
-        unlimited: 'no limit',
-        caption: 'Limits set when the container was created, next to what it uses now (updated every second)',
-        kernelSays: 'The kernel\'s own memory limit',
-        kernelNote: 'Read inside the container from {0}: the cgroup file the kernel enforces.',
-        confirmStop: 'Stop and remove the demo container {0}?',
-        confirmStopDetail: 'It was started by this lesson; nothing else uses it.',
-        stopRemove: 'Stop and Remove',
-        busyNote: 'It runs an endless loop that would take a whole CPU; with its limit, expect about 50 % of one CPU. The table shows what it really uses.',
-        notRunning: 'This container is not running, so there is no live usage.',
-    },
-    ko: {
-        intro: '실행 중인 컨테이너를 고르거나, 제한을 건 컨테이너를 시작하세요. 메모리 64 MiB, CPU 절반, 프로세스 20개로 제한하고, 일부러 무한 루프를 돌립니다.',
-        pick: '컨테이너',
-        startOne: '제한을 건 컨테이너 시작',
-        stopOne: '데모 컨테이너 중지하고 삭제',
-        noneRunning: '실행 중인 컨테이너가 없습니다. 제한을 건 컨테이너를 시작해서 제한이 지켜지는지 확인해 보세요.',
-        cgroup: 'Cgroup 버전과 드라이버',
-        cgroupNote: '데몬(GET /info)이 알려 준, 커널이 컨테이너의 프로세스를 묶는 방식입니다.',
-        what: '리소스',
-        limit: '제한 (HostConfig)',
-        usage: '현재 사용량 (stats)',
-        cpu: 'CPU',
-        memory: '메모리',
-        pids: '프로세스',
-        unlimited: '제한 없음',
-        caption: '컨테이너를 만들 때 건 제한과 지금 쓰는 양 (1초마다 갱신)',
-        kernelSays: '커널에 설정된 메모리 제한',
-        kernelNote: '컨테이너 안에서 {0}을(를) 읽었습니다. 커널이 제한을 적용할 때 쓰는 Cgroup 파일입니다.',
-        confirmStop: '데모 컨테이너 {0}을(를) 중지하고 삭제할까요?',
-        confirmStopDetail: '이 레슨이 시작한 컨테이너이고, 다른 곳에서 쓰지 않습니다.',
-        stopRemove: '중지하고 삭제',
-        busyNote: 'CPU 하나를 통째로 쓰려는 무한 루프를 돌립니다. 제한이 있으므로 CPU 하나의 약 50 %가 예상됩니다. 실제 사용량은 표에 나옵니다.',
-        notRunning: '이 컨테이너는 실행 중이 아니어서 현재 사용량이 없습니다.',
-    },
-};
 
 export const LIMITED = { memoryBytes: 64 * 1024 * 1024, nanoCpus: 500_000_000, pidsLimit: 20 };
 const BUSY = ['sh', '-c', 'while :; do :; done'];
@@ -99,6 +25,10 @@ export class CgroupLimitsDemo implements Demo {
     private samples = 0;
     private kernelLimit: { value: string; file: string } | undefined;
     private cgroupInfo = '';
+    /** The OCI runtime the engine reports (GET /info). */
+    private runtime = '';
+    /** Milliseconds between the stream's last two samples, by their own `read` times (1 s on Docker, 5 s on Podman 4.3). */
+    private intervalMs: number | undefined;
     private stats: AbortController | undefined;
     private visible = true;
     private busy = false;
@@ -142,8 +72,10 @@ export class CgroupLimitsDemo implements Demo {
         const d = this.details;
         const s = this.sample;
         const cpuLimit = d.limits.nanoCpus ? d.limits.nanoCpus / 1e9 : d.limits.cpuQuota > 0 && d.limits.cpuPeriod > 0 ? d.limits.cpuQuota / d.limits.cpuPeriod : 0;
+        // a caption that says "every second" only when the engine's samples do come every second
+        const everySec = this.intervalMs !== undefined && this.intervalMs >= 1500 ? Math.round(this.intervalMs / 1000) : undefined;
         const table: TableView = {
-            caption: this.w('caption'),
+            caption: everySec ? this.w('captionEvery', everySec) : this.w('caption'),
             columns: [this.w('what'), this.w('limit'), this.w('usage')],
             rows: [
                 [this.w('cpu'), cpuLimit ? `${cpuLimit} CPU (${Math.round(cpuLimit * 100)} %)` : this.w('unlimited'), s && this.samples > 1 ? `${s.cpuPercent.toFixed(1)} %` : '…'],
@@ -163,6 +95,7 @@ export class CgroupLimitsDemo implements Demo {
                 kernelLimit: this.kernelLimit,
                 pidsLimit: d.limits.pidsLimit,
                 pids: s?.pids,
+                runtime: this.runtime,
             },
             this.ctx.locale,
         );
@@ -170,7 +103,9 @@ export class CgroupLimitsDemo implements Demo {
             demo: this.id,
             state: this.busy ? 'running' : 'done',
             ...(findings && d.state.running ? { conclusion: findings } : {}),
-            message: d.state.running ? (this.created.has(d.id) ? this.w('busyNote') : this.w('intro')) : this.w('notRunning'),
+            message: d.state.running
+                ? [this.created.has(d.id) ? this.w('busyNote') : this.w('intro'), ...(s && !s.pidsLimit && d.limits.pidsLimit > 0 ? [this.w('pidsNotInStats')] : [])].join(' ')
+                : this.w('notRunning'),
             facts,
             tables: [table],
             buttons,
@@ -187,6 +122,7 @@ export class CgroupLimitsDemo implements Demo {
             const client = this.ctx.client();
             const info = await client.info(this.ctx.signal);
             this.cgroupInfo = `v${info.cgroupVersion}, ${info.cgroupDriver}`;
+            this.runtime = info.defaultRuntime;
             await this.ctx.refresh();
             this.error = undefined;
         } catch (e) {
@@ -255,6 +191,7 @@ export class CgroupLimitsDemo implements Demo {
         // a new stream's first sample has no earlier one to compare CPU with
         this.samples = 0;
         this.sample = undefined;
+        this.intervalMs = undefined;
         if (!this.visible || this.ctx.signal.aborted) {
             return;
         }
@@ -268,6 +205,10 @@ export class CgroupLimitsDemo implements Demo {
                 id,
                 (s) => {
                     this.samples++;
+                    const gap = this.sample ? Date.parse(s.read) - Date.parse(this.sample.read) : NaN;
+                    if (Number.isFinite(gap) && gap > 0) {
+                        this.intervalMs = gap;
+                    }
                     this.sample = s;
                     if (performance.now() - last > 900) {
                         last = performance.now();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { classifyError } from '../../docker/errors';
 import type { ConclusionView, FactView, LiveView, StepView, TableView } from '../../protocol/panelProtocol';
-import { nsFindings, parseNsPid, psPidOf } from './findings/namespaces';
+import { nsFindings, parseNsPid, psPidOf, topPidOf } from './findings/namespaces';
 import { DemoContext, ensureImage, LESSON_LABEL, since, updateStep, Words, removeThrowaway, RunButtonDemo } from './demo';
 
 type Key =
@@ -167,6 +167,12 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
             const [info, details] = await Promise.all([client.info(this.ctx.signal), client.inspectContainer(cid)]);
             const pid = details.state.pid;
             const local = client.endpoint.kind === 'unix' && !info.runsInVm;
+            // a remote engine's host files are not this machine's: its own process list is the evidence instead
+            let top: { pid?: number; insidePid?: number } | undefined;
+            if (!local) {
+                updateStep(steps, 3, { call: 'GET /info, GET /containers/{id}/json, GET /containers/{id}/top', cli: "docker info --format '{{.Name}}'; docker inspect --format '{{.State.Pid}}' <id>; docker top <id>" });
+                top = { pid: topPidOf(await client.top(cid), 'sleep'), insidePid: psPidOf(inside.ps, 'sleep') };
+            }
             const readNs = (p: string, n: string) => {
                 try {
                     return fs.readlinkSync(`/proc/${p}/ns/${n}`);
@@ -189,9 +195,9 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
             const differs = (a: string | undefined, b: string | undefined) => (a && b ? (a !== b ? this.w('yes') : this.w('no')) : '—');
             const rows: string[][] = [
                 [this.w('hostname'), info.name, inside.hostname, differs(info.name, inside.hostname)],
-                [this.w('pid1'), hostInit ?? '—', inside.pid1, differs(hostInit, inside.pid1)],
+                [this.w('pid1'), hostInit ?? (local ? '—' : this.w('unknown')), inside.pid1, differs(hostInit, inside.pid1)],
                 [this.w('pidNumber'), String(pid), insideNumber !== undefined ? String(insideNumber) : '—', insideNumber !== undefined ? differs(String(pid), String(insideNumber)) : '—'],
-                [this.w('ifaces'), local ? outsideIfaces.join(', ') : '—', inside.ifaces.join(', '), local ? differs([...outsideIfaces].sort().join(), [...inside.ifaces].sort().join()) : '—'],
+                [this.w('ifaces'), local ? outsideIfaces.join(', ') : this.w('unknown'), inside.ifaces.join(', '), local ? differs([...outsideIfaces].sort().join(), [...inside.ifaces].sort().join()) : '—'],
             ];
             for (const n of ['pid', 'uts', 'mnt', 'net']) {
                 // outside: this VS Code process's namespaces (the host's); inside: the container's PID 1
@@ -213,6 +219,7 @@ export class NamespacesDemo extends RunButtonDemo<Key> {
                     hostname: { outside: info.name, inside: inside.hostname },
                     ifaces: { outside: local ? outsideIfaces : undefined, inside: inside.ifaces },
                     ns: nsRows,
+                    top,
                 },
                 this.ctx.locale,
             );

@@ -107,16 +107,20 @@ export interface LimitsResult {
     readonly kernelLimit?: { readonly value: string; readonly file: string };
     readonly pidsLimit: number;
     readonly pids?: number;
+    /** The OCI runtime the engine reports (GET /info DefaultRuntime); empty when it does not say. */
+    readonly runtime?: string;
 }
 
-type LimitKey = 'cpuHeld' | 'cpuOver' | 'cpuOverWhy' | 'memHeld' | 'memDiff' | 'memNone' | 'memDiffWhy' | 'pidsHeld' | 'pidsOver';
+type LimitKey = 'cpuHeld' | 'cpuNear' | 'cpuOver' | 'cpuOverWhy' | 'memHeld' | 'memHeldAnyRuntime' | 'memDiff' | 'memNone' | 'memDiffWhy' | 'pidsHeld' | 'pidsOver';
 
 const LW: Words<LimitKey> = {
     en: {
         cpuHeld: 'CPU: {0} % of one CPU, within its limit of {1} %. The loop would take a whole CPU without it.',
+        cpuNear: 'CPU: {0} % of one CPU, a little over its limit of {1} %, and far below the whole CPU the loop would take without it. The kernel holds the limit per scheduling period (100 ms by default); a sample\'s window does not line up with those periods, so one sample can read slightly over.',
         cpuOver: 'CPU: {0} % of one CPU, above its limit of {1} %.',
         cpuOverWhy: 'Likely reason: this engine does not enforce CPU limits (no cgroup cpu controller), or the sample is from before the limit took effect.',
-        memHeld: 'The kernel\'s own memory limit for this cgroup ({0}) is {1} bytes: exactly what Docker was asked for. The runtime (runc) wrote it there.',
+        memHeld: 'The kernel\'s own memory limit for this cgroup ({0}) is {1} bytes: exactly what the engine was asked for. The runtime ({2}) wrote it there.',
+        memHeldAnyRuntime: 'The kernel\'s own memory limit for this cgroup ({0}) is {1} bytes: exactly what the engine was asked for. The container runtime wrote it there.',
         memDiff: 'The kernel\'s memory limit ({0}) is {1}, but {2} bytes were set.',
         memNone: 'The kernel\'s memory file ({0}) says no limit, but {1} bytes were set.',
         memDiffWhy: 'Likely reason: the limit was changed later (docker update), the engine rounds it to whole memory pages, or the file read is not the one this cgroup version uses (v1: memory.limit_in_bytes, v2: memory.max).',
@@ -125,9 +129,11 @@ const LW: Words<LimitKey> = {
     },
     ko: {
         cpuHeld: 'CPU: CPU 하나의 {0} %로, 제한 {1} % 안에 있습니다. 제한이 없다면 이 루프는 CPU 하나를 통째로 씁니다.',
+        cpuNear: 'CPU: CPU 하나의 {0} %로, 제한 {1} %를 조금 넘었지만 제한이 없을 때 이 루프가 쓰는 CPU 하나 전체보다는 훨씬 적습니다. 커널은 스케줄링 주기(기본 100 ms)마다 제한을 적용하는데, 측정 구간이 이 주기와 딱 맞지 않아 한 번의 측정값은 제한보다 조금 높게 나올 수 있습니다.',
         cpuOver: 'CPU: CPU 하나의 {0} %로, 제한 {1} %를 넘었습니다.',
         cpuOverWhy: '가능한 이유: 이 엔진이 CPU 제한을 적용하지 않거나(Cgroup cpu 컨트롤러가 없음), 제한이 적용되기 전의 측정값입니다.',
-        memHeld: '이 Cgroup에 대해 커널이 가진 메모리 제한({0})은 {1} 바이트로, 도커에 요청한 값과 정확히 같습니다. 런타임(runc)이 이 값을 기록했습니다.',
+        memHeld: '이 Cgroup에 대해 커널이 가진 메모리 제한({0})은 {1} 바이트로, 엔진에 요청한 값과 정확히 같습니다. 런타임({2})이 이 값을 기록했습니다.',
+        memHeldAnyRuntime: '이 Cgroup에 대해 커널이 가진 메모리 제한({0})은 {1} 바이트로, 엔진에 요청한 값과 정확히 같습니다. 컨테이너 런타임이 이 값을 기록했습니다.',
         memDiff: '커널의 메모리 제한({0})은 {1}인데, 설정한 값은 {2} 바이트입니다.',
         memNone: '커널의 메모리 파일({0})에는 제한이 없는데, 설정한 값은 {1} 바이트입니다.',
         memDiffWhy: '가능한 이유: 나중에 제한을 바꾸었거나(docker update), 엔진이 메모리 페이지 단위로 맞추었거나, 읽은 파일이 이 Cgroup 버전의 파일이 아닙니다(v1: memory.limit_in_bytes, v2: memory.max).',
@@ -144,12 +150,18 @@ export function limitsFindings(r: LimitsResult, locale: Locale): ConclusionView 
         const max = r.cpuLimit * 100;
         const pct = r.cpuPercent.toFixed(1);
         // a sample can run a little over: the kernel enforces the quota per period
-        points.push(r.cpuPercent <= max * 1.15 + 2 ? { state: 'held', text: w('cpuHeld', pct, Math.round(max)) } : { state: 'surprise', text: w('cpuOver', pct, Math.round(max)), why: w('cpuOverWhy') });
+        points.push(
+            r.cpuPercent <= max
+                ? { state: 'held', text: w('cpuHeld', pct, Math.round(max)) }
+                : r.cpuPercent <= max * 1.15 + 2
+                  ? { state: 'held', text: w('cpuNear', pct, Math.round(max)) }
+                  : { state: 'surprise', text: w('cpuOver', pct, Math.round(max)), why: w('cpuOverWhy') },
+        );
     }
     if (r.memorySet > 0 && r.kernelLimit) {
         points.push(
             r.kernelLimit.value === String(r.memorySet)
-                ? { state: 'held', text: w('memHeld', r.kernelLimit.file, r.kernelLimit.value) }
+                ? { state: 'held', text: r.runtime ? w('memHeld', r.kernelLimit.file, r.kernelLimit.value, r.runtime) : w('memHeldAnyRuntime', r.kernelLimit.file, r.kernelLimit.value) }
                 : {
                       state: 'surprise',
                       text: isNoMemoryLimit(r.kernelLimit.value) ? w('memNone', r.kernelLimit.file, r.memorySet) : w('memDiff', r.kernelLimit.file, r.kernelLimit.value, r.memorySet),

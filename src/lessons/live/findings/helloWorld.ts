@@ -13,6 +13,9 @@ export const ATTACH_START_CALLS = ['GET /containers/{id}/json', 'POST /container
 /**
  * Layers by their last pull status: "Pull complete" was downloaded now, "Already exists" was on the
  * engine before (shared with another image). Other ids (the tag, the digest line) are not layers.
+ * Podman's Docker API never says "Pull complete": a blob it copied ends at "Download complete", and
+ * it reports the image's configuration as a blob too, then closes the stream with one more "Download
+ * complete" under that same id (the image's id). That closing id is the configuration, not a layer.
  */
 export function countPulledLayers(progress: readonly { readonly id: string; readonly status: string }[]): { downloaded: number; existing: number } {
     const last = new Map<string, string>();
@@ -21,12 +24,18 @@ export function countPulledLayers(progress: readonly { readonly id: string; read
             last.set(p.id, p.status);
         }
     }
+    const withId = progress.filter((p) => p.id);
+    const closing = withId[withId.length - 1];
+    const podmanStyle = !progress.some((p) => /^pull complete/i.test(p.status)) && !!closing && /^download complete/i.test(closing.status);
+    if (podmanStyle) {
+        last.delete(closing.id);
+    }
     let downloaded = 0;
     let existing = 0;
     for (const status of last.values()) {
         if (/^already exists/i.test(status)) {
             existing++;
-        } else if (/^pull complete/i.test(status)) {
+        } else if (/^pull complete/i.test(status) || (podmanStyle && /^download complete/i.test(status))) {
             downloaded++;
         }
     }

@@ -29,6 +29,29 @@ export function psPidOf(ps: string, name: string): number | undefined {
     return undefined;
 }
 
+/**
+ * The PID that `docker top` gives the first process named `name`. Docker answers one column per
+ * title (PID, CMD…); Podman 4.3 answers one title string ("PID   USER     COMMAND") and one string
+ * per process, split here by whitespace (the command last).
+ */
+export function topPidOf(top: { readonly titles: readonly string[]; readonly processes: readonly (readonly string[])[] }, name: string): number | undefined {
+    const oneString = top.titles.length === 1 && /\s/.test(top.titles[0].trim());
+    const titles = oneString ? top.titles[0].trim().split(/\s+/) : top.titles.map((t) => t.trim());
+    const pidCol = titles.findIndex((t) => t.toUpperCase() === 'PID');
+    const cmdCol = titles.findIndex((t) => /^(CMD|COMMAND)$/i.test(t));
+    if (pidCol < 0) {
+        return undefined;
+    }
+    for (const p of top.processes) {
+        const cols = oneString ? (p[0] ?? '').trim().split(/\s+/) : [...p];
+        const cmd = cmdCol >= 0 ? cols.slice(cmdCol).join(' ') : cols.join(' ');
+        if (cmd.split(/\s+/)[0]?.split('/').pop() === name && /^\d+$/.test(cols[pidCol] ?? '')) {
+            return Number(cols[pidCol]);
+        }
+    }
+    return undefined;
+}
+
 export interface NsResult {
     /** The engine is on this machine (local socket, no VM): its PIDs and /proc are this machine's. */
     readonly local: boolean;
@@ -44,6 +67,8 @@ export interface NsResult {
     readonly hostname: { readonly outside: string; readonly inside: string };
     readonly ifaces: { readonly outside?: readonly string[]; readonly inside: readonly string[] };
     readonly ns: readonly { readonly kind: string; readonly outside?: string; readonly inside?: string }[];
+    /** A remote engine's own evidence: the PID its process list (GET /containers/{id}/top) gives the demo's process, and the one `ps` inside gives it. */
+    readonly top?: { readonly pid?: number; readonly insidePid?: number };
 }
 
 type Key =
@@ -56,6 +81,11 @@ type Key =
     | 'nsPidUnread'
     | 'nsPidUnreadWhy'
     | 'remote'
+    | 'topHeld'
+    | 'topInside'
+    | 'topMissing'
+    | 'ifacesRemote'
+    | 'nsRemote'
     | 'hostnameOk'
     | 'hostnameSame'
     | 'hostnameSameWhy'
@@ -78,6 +108,11 @@ const W: Words<Key> = {
         nsPidUnread: 'Could not read /proc/{0}/status on this machine, so the two numbers of this process were not compared here.',
         nsPidUnreadWhy: 'Likely reason: the process had ended, or this editor runs in another PID namespace than the engine.',
         remote: 'The engine reports host PID {0}. It does not run on this machine (or runs in a VM), so its host\'s /proc and PID 1 were not read from here.',
+        topHeld: 'The engine\'s own process list (docker top) shows the demo\'s `{0}` as PID {1} on its host, the same number as State.Pid; inside the container `ps` shows it as PID {2}: one process, one number in each PID namespace.',
+        topInside: 'This engine\'s process list (top) shows the demo\'s `{0}` as PID {1}, its number inside the container, not on the host (Podman does this), so State.Pid ({2}) is the only host number here.',
+        topMissing: 'The engine\'s process list (top) did not list the demo\'s `{0}`, so the host\'s number for it is State.Pid ({1}) alone.',
+        ifacesRemote: 'Inside, the only network interface is {0}: the container has a network namespace of its own with no network attached. The engine\'s host and its interfaces are not on this machine, so they were not read from here.',
+        nsRemote: 'The engine\'s host is not this machine, so its namespace ids cannot be read here to compare. Inside, the container\'s are {0}.',
         hostnameOk: 'Hostname inside: {0}; the engine\'s host: {1}. Each has its own UTS namespace.',
         hostnameSame: 'The hostname inside, {0}, is the host\'s.',
         hostnameSameWhy: 'Likely reason: the container shares the host\'s UTS namespace (--uts host).',
@@ -99,6 +134,11 @@ const W: Words<Key> = {
         nsPidUnread: '이 머신에서 /proc/{0}/status를 읽지 못해 이 프로세스의 두 번호를 여기서 비교하지 못했습니다.',
         nsPidUnreadWhy: '가능한 이유: 프로세스가 이미 끝났거나, 이 편집기가 엔진과 다른 PID 네임스페이스에서 실행됩니다.',
         remote: '엔진이 알려 준 호스트 PID는 {0}입니다. 엔진이 이 머신에서 실행되지 않으므로(또는 가상 머신 안에서 실행되므로) 그 호스트의 /proc과 PID 1은 여기서 읽지 않았습니다.',
+        topHeld: '엔진의 프로세스 목록(docker top)에 나온 데모의 `{0}`: 호스트 PID {1}, State.Pid와 같은 번호입니다. 컨테이너 안의 `ps`에서는 PID {2}입니다. 프로세스 하나가 PID 네임스페이스마다 번호를 하나씩 가집니다.',
+        topInside: '이 엔진의 프로세스 목록(top)에 나온 데모의 `{0}`: PID {1}. 호스트가 아니라 컨테이너 안의 번호입니다(Podman의 방식). 그래서 여기서 호스트 번호는 State.Pid({2})뿐입니다.',
+        topMissing: '엔진의 프로세스 목록(top)에 데모의 `{0}`이(가) 없어서, 호스트에서의 번호는 State.Pid({1})만 있습니다.',
+        ifacesRemote: '안의 네트워크 인터페이스는 {0} 하나뿐입니다. 컨테이너가 자기 네트워크 네임스페이스를 가지며, 연결된 네트워크가 없습니다. 엔진이 실행되는 호스트는 이 머신이 아니므로, 그 인터페이스는 여기서 읽지 않았습니다.',
+        nsRemote: '엔진이 실행되는 호스트가 이 머신이 아니므로, 그 네임스페이스 ID는 여기서 읽어 비교할 수 없습니다. 컨테이너 안의 ID: {0}',
         hostnameOk: '안의 호스트 이름: {0}, 엔진이 실행되는 호스트의 이름: {1}. 각자 UTS 네임스페이스를 따로 가집니다.',
         hostnameSame: '안의 호스트 이름 {0}이(가) 호스트의 이름과 같습니다.',
         hostnameSameWhy: '가능한 이유: 컨테이너가 호스트의 UTS 네임스페이스를 함께 씁니다(--uts host).',
@@ -119,6 +159,14 @@ export function nsFindings(r: NsResult, locale: Locale): ConclusionView {
     points.push(pid1Name === r.expected ? { state: 'held', text: w('pid1Ok', r.insidePid1) } : { state: 'surprise', text: w('pid1Other', r.insidePid1 || '?', r.expected), why: w('pid1OtherWhy') });
     if (!r.local) {
         points.push({ state: 'note', text: w('remote', r.hostPid) });
+        const top = r.top?.pid;
+        if (top !== undefined && top === r.hostPid && r.top?.insidePid !== undefined && r.top.insidePid !== top) {
+            points.push({ state: 'held', text: w('topHeld', r.expected, top, r.top.insidePid) });
+        } else if (top !== undefined && top === r.top?.insidePid) {
+            points.push({ state: 'note', text: w('topInside', r.expected, top, r.hostPid) });
+        } else {
+            points.push({ state: 'note', text: w('topMissing', r.expected, r.hostPid) });
+        }
     } else if (!r.nsPid) {
         points.push({ state: 'surprise', text: w('nsPidUnread', r.hostPid), why: w('nsPidUnreadWhy') });
     } else if (r.nsPid.length >= 2 && r.nsPid[0] === r.hostPid && r.nsPid[r.nsPid.length - 1] === 1) {
@@ -133,13 +181,16 @@ export function nsFindings(r: NsResult, locale: Locale): ConclusionView {
     );
     const inside = [...r.ifaces.inside].sort();
     if (inside.length === 1 && inside[0] === 'lo') {
-        points.push({ state: 'held', text: w('ifacesOk', 'lo', r.ifaces.outside?.length ? r.ifaces.outside.join(', ') : '—') });
+        points.push({ state: 'held', text: r.local ? w('ifacesOk', 'lo', r.ifaces.outside?.length ? r.ifaces.outside.join(', ') : '—') : w('ifacesRemote', 'lo') });
     } else {
         points.push({ state: 'surprise', text: w('ifacesMore', inside.join(', ') || '—'), why: w('ifacesMoreWhy') });
     }
     const compared = r.ns.filter((n) => n.outside && n.inside);
     const same = compared.filter((n) => n.outside === n.inside);
-    if (!compared.length) {
+    const insideIds = r.ns.filter((n) => n.inside).map((n) => `${n.kind} ${n.inside}`);
+    if (!compared.length && !r.local && insideIds.length) {
+        points.push({ state: 'note', text: w('nsRemote', insideIds.join(', ')) });
+    } else if (!compared.length) {
         points.push({ state: 'note', text: w('nsUnread') });
     } else if (same.length) {
         points.push({ state: 'surprise', text: w('nsSame', same.map((n) => `${n.kind} ${n.inside}`).join(', ')), why: w('nsSameWhy') });

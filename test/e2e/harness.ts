@@ -26,6 +26,18 @@ export interface E2EServer {
     stop(): Promise<void>;
 }
 
+/** scripts/e2e-ssh.mjs: a docker context `context` at `url`, the extension host's HOME is `home`. */
+export interface E2ESshEngine {
+    readonly context: string;
+    /** ssh://root@127.0.0.1:PORT */
+    readonly url: string;
+    readonly port: number;
+    readonly home: string;
+    readonly knownHosts: string;
+    /** sshd's log (LogLevel VERBOSE: one "Accepted publickey" line per login). */
+    readonly log: string;
+}
+
 /** What scripts/e2e.mjs provides. */
 export interface E2ESession {
     /** http://127.0.0.1:PORT */
@@ -39,6 +51,10 @@ export interface E2ESession {
     readonly screenshotsDir: string;
     /** Whether the extension host has a Docker engine (DOCKER_HOST). */
     readonly dockerHost?: string;
+    /** The docker context over SSH (sshd in front of the engine) the extension host can choose, or why there is none. */
+    readonly ssh: E2ESshEngine | { readonly unavailable: string };
+    /** The first code-server's settings.json files: User/, then Machine/ (where this remote window writes machine-scoped settings). */
+    readonly settingsFiles: readonly string[];
     /** URL of the workbench with `extensionPath` loaded as a development extension. */
     workbenchUrl(opts: { workspace?: string; extensionPath?: string }): string;
     log(line: string): void;

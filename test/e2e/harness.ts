@@ -26,8 +26,11 @@ export interface E2EServer {
     stop(): Promise<void>;
 }
 
-/** scripts/e2e-ssh.mjs: a docker context `context` at `url`, the extension host's HOME is `home`. */
-export interface E2ESshEngine {
+/**
+ * scripts/e2e-remote.mjs: the docker context `context` over SSH at `url`, and two over TLS (`tls`),
+ * all in the extension host's HOME, `home`.
+ */
+export interface E2ERemoteEngines {
     readonly context: string;
     /** ssh://root@127.0.0.1:PORT */
     readonly url: string;
@@ -36,6 +39,8 @@ export interface E2ESshEngine {
     readonly knownHosts: string;
     /** sshd's log (LogLevel VERBOSE: one "Accepted publickey" line per login). */
     readonly log: string;
+    /** A TLS front (tcp://127.0.0.1:PORT) with a context verified by its CA and one with skip-tls-verify. */
+    readonly tls: { readonly context: string; readonly noVerifyContext: string; readonly url: string };
 }
 
 /** What scripts/e2e.mjs provides. */
@@ -51,8 +56,8 @@ export interface E2ESession {
     readonly screenshotsDir: string;
     /** Whether the extension host has a Docker engine (DOCKER_HOST). */
     readonly dockerHost?: string;
-    /** The docker context over SSH (sshd in front of the engine) the extension host can choose, or why there is none. */
-    readonly ssh: E2ESshEngine | { readonly unavailable: string };
+    /** The docker contexts over SSH and TLS (in front of the engine) the extension host can choose, or why there are none. */
+    readonly remote: E2ERemoteEngines | { readonly unavailable: string };
     /** The first code-server's settings.json files: User/, then Machine/ (where this remote window writes machine-scoped settings). */
     readonly settingsFiles: readonly string[];
     /** URL of the workbench with `extensionPath` loaded as a development extension. */

@@ -1,16 +1,18 @@
 /**
- * An engine over SSH, chosen as a person does it (issue #12): "Docker Lessons: Choose Docker
- * Endpoint…" from the command palette lists the docker context `e2e-ssh` (ssh://root@127.0.0.1:PORT,
- * an sshd in front of the tests' engine, see scripts/e2e-ssh.mjs) with its SSH detail; picking it
- * connects with the user's ssh-agent and ~/.ssh/known_hosts, the status bar says "· remote", and the
- * Containers view shows a container made for this run only. "Automatic" then goes back to DOCKER_HOST;
- * the suite's teardown removes the setting even when a test failed, so later suites are unaffected.
+ * Remote engines, chosen as a person does it (issue #12): "Docker Lessons: Choose Docker Endpoint…"
+ * from the command palette lists the docker contexts `e2e-ssh` (ssh://root@127.0.0.1:PORT, an sshd in
+ * front of the tests' engine) and `e2e-tls` / `e2e-tls-noverify` (a TLS front), see
+ * scripts/e2e-remote.mjs, each with how it is reached. Picking `e2e-ssh` connects with the user's
+ * ssh-agent and ~/.ssh/known_hosts: the status bar says "· remote" and the Containers view shows a
+ * container made for this run only. `e2e-tls` is remote too, over TLS. "Automatic" then goes back to
+ * DOCKER_HOST; the suite's teardown removes the setting even when a test failed, so later suites are
+ * unaffected.
  */
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import type { Locator } from 'playwright-core';
-import { closeWorkbench, currentWorkbench, docker, E2ESshEngine, openWorkbench, runCommand, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { closeWorkbench, currentWorkbench, docker, E2ERemoteEngines, openWorkbench, runCommand, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 const SETTING = 'dockerLessons.dockerHost';
 const CHOOSE = 'Docker Lessons: Choose Docker Endpoint…';
@@ -57,13 +59,13 @@ async function removeTestContainer(): Promise<void> {
 }
 
 /** How many logins sshd accepted so far. */
-function sshLogins(ssh: E2ESshEngine): number {
+function sshLogins(ssh: E2ERemoteEngines): number {
     return (fs.readFileSync(ssh.log, 'utf8').match(/Accepted publickey for root from 127\.0\.0\.1/g) ?? []).length;
 }
 
 suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
     let wb: Workbench;
-    let ssh: E2ESshEngine;
+    let ssh: E2ERemoteEngines;
 
     /** The engine's status bar item: its text, and its accessible label (the tooltip's words). */
     async function engineStatus(): Promise<{ text: string; label: string }> {
@@ -95,12 +97,18 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
         return rows;
     }
 
-    /** Types `label` into the open chooser and takes the first row it leaves. */
+    /** Types `label` into the open chooser and takes the row whose label it is (Enter when highlighted). */
     async function choose(label: string): Promise<void> {
         const widget = wb.page.locator('.quick-input-widget');
         await wb.page.keyboard.type(label);
-        await widget.locator('.monaco-list-row.focused').filter({ hasText: label }).waitFor({ state: 'visible', timeout: 5_000 });
-        await wb.page.keyboard.press('Enter');
+        const row = widget.locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}`) }) });
+        const exact = row.filter({ hasNot: wb.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\S`) }) }).first();
+        await exact.waitFor({ state: 'visible', timeout: 5_000 });
+        if ((await exact.getAttribute('class'))?.split(/\s+/).includes('focused')) {
+            await wb.page.keyboard.press('Enter');
+        } else {
+            await wb.humanClick(exact);
+        }
         await widget.waitFor({ state: 'hidden', timeout: 5_000 });
     }
 
@@ -110,11 +118,11 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
             skipOrFail(this, 'DOCKER_HOST is not set, so there is no private Docker engine to show.');
             return;
         }
-        if ('unavailable' in s.ssh) {
-            skipOrFail(this, s.ssh.unavailable);
+        if ('unavailable' in s.remote) {
+            skipOrFail(this, s.remote.unavailable);
             return;
         }
-        ssh = s.ssh;
+        ssh = s.remote;
         this.timeout(90_000);
         // a setting an interrupted earlier run left behind
         removeEndpointSetting();
@@ -152,7 +160,7 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
         }
     });
 
-    test('the endpoint chooser lists the docker context e2e-ssh with its SSH detail, and DOCKER_HOST as the one in use', async () => {
+    test('the endpoint chooser lists the docker contexts with their SSH and TLS details, and DOCKER_HOST as the one in use', async () => {
         const rows = await openChooser();
         const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
         const ctx = texts.find((t) => t.includes(ssh.context));
@@ -160,6 +168,11 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
         assert.ok(ctx.includes(`docker context · ${ssh.url}`), ctx);
         assert.ok(ctx.includes('SSH (your ssh-agent and known_hosts)'), ctx);
         assert.ok(!ctx.includes('in use now'), ctx);
+        // the TLS contexts say how they are trusted (the row of e2e-tls is the one that is not -noverify)
+        const tlsRow = texts.find((t) => t.includes(ssh.tls.context) && !t.includes(ssh.tls.noVerifyContext));
+        assert.ok(tlsRow?.includes(`docker context · ${ssh.tls.url}`) && tlsRow.includes('TLS, verified with its CA'), `the ${ssh.tls.context} row: ${JSON.stringify(tlsRow)}`);
+        const noVerifyRow = texts.find((t) => t.includes(ssh.tls.noVerifyContext));
+        assert.ok(noVerifyRow?.includes('TLS without verifying the engine'), `the ${ssh.tls.noVerifyContext} row: ${JSON.stringify(noVerifyRow)}`);
         const env = texts.find((t) => t.includes('DOCKER_HOST') && !t.startsWith('Automatic'));
         assert.ok(env?.includes(session().dockerHost!) && env.includes('in use now'), `the DOCKER_HOST row: ${JSON.stringify(env)}`);
         await wb.mouseAway();
@@ -193,11 +206,22 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
         await wb.screenshot('endpoint-ssh-containers');
     });
 
-    test('the chooser then marks e2e-ssh as in use; "Automatic" goes back to DOCKER_HOST and the status bar to a local engine', async function () {
+    test('the chooser then marks e2e-ssh as in use; choosing e2e-tls connects over TLS: "· remote", over TLS, the same container', async function () {
         this.timeout(60_000);
         const rows = await openChooser();
         const ctx = (await rows.filter({ hasText: ssh.context }).first().innerText()).replace(/\s+/g, ' ');
         assert.ok(ctx.includes('in use now · SSH (your ssh-agent and known_hosts)'), ctx);
+        await choose(ssh.tls.context);
+        await waitUntil(() => `the endpoint setting to be context://${ssh.tls.context}, it is ${endpointSetting()}`, () => endpointSetting() === `context://${ssh.tls.context}`, 5_000);
+        const st = await waitForStatus(`"· remote" at ${ssh.tls.context}`, (s) => /^Docker \S+ · remote$/.test(s.text) && s.label.includes(`at ${ssh.tls.context} (`), 45_000);
+        assert.ok(st.label.includes(`at ${ssh.tls.context} (${ssh.tls.url})`), st.label);
+        assert.ok(st.label.includes('A remote engine (over TLS)'), st.label);
+        await wb.waitForRow('Containers', NAME, 20_000);
+    });
+
+    test('"Automatic" goes back to DOCKER_HOST and the status bar to a local engine', async function () {
+        this.timeout(60_000);
+        await openChooser();
         await choose('Automatic');
         await waitUntil(() => `the endpoint setting to be gone, it is ${endpointSetting()}`, () => endpointSetting() === undefined, 5_000);
         const st = await waitForStatus('a local engine', (s) => /^Docker \S+$/.test(s.text));

@@ -63,9 +63,9 @@ function sshLogins(ssh: E2ERemoteEngines): number {
     return (fs.readFileSync(ssh.log, 'utf8').match(/Accepted publickey for root from 127\.0\.0\.1/g) ?? []).length;
 }
 
-suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
+suite('Docker Lessons endpoint chooser, SSH and TLS engines (e2e)', () => {
     let wb: Workbench;
-    let ssh: E2ERemoteEngines;
+    let remote: E2ERemoteEngines;
 
     /** The engine's status bar item: its text, and its accessible label (the tooltip's words). */
     async function engineStatus(): Promise<{ text: string; label: string }> {
@@ -93,7 +93,7 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
         const widget = wb.page.locator('.quick-input-widget');
         await widget.locator('input').waitFor({ state: 'visible', timeout: 5_000 });
         const rows = widget.locator('.monaco-list-row');
-        await rows.filter({ hasText: ssh.context }).first().waitFor({ state: 'visible', timeout: 10_000 });
+        await rows.filter({ hasText: remote.context }).first().waitFor({ state: 'visible', timeout: 10_000 });
         return rows;
     }
 
@@ -122,7 +122,7 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
             skipOrFail(this, s.remote.unavailable);
             return;
         }
-        ssh = s.remote;
+        remote = s.remote;
         this.timeout(90_000);
         // a setting an interrupted earlier run left behind
         removeEndpointSetting();
@@ -136,7 +136,7 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
     });
 
     suiteTeardown(async () => {
-        if (!ssh) {
+        if (!remote) {
             return;
         }
         // back to DOCKER_HOST even when a test failed before choosing "Automatic"
@@ -163,16 +163,16 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
     test('the endpoint chooser lists the docker contexts with their SSH and TLS details, and DOCKER_HOST as the one in use', async () => {
         const rows = await openChooser();
         const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-        const ctx = texts.find((t) => t.includes(ssh.context));
-        assert.ok(ctx, `no ${ssh.context} row in ${JSON.stringify(texts)}`);
-        assert.ok(ctx.includes(`docker context · ${ssh.url}`), ctx);
+        const ctx = texts.find((t) => t.includes(remote.context));
+        assert.ok(ctx, `no ${remote.context} row in ${JSON.stringify(texts)}`);
+        assert.ok(ctx.includes(`docker context · ${remote.url}`), ctx);
         assert.ok(ctx.includes('SSH (your ssh-agent and known_hosts)'), ctx);
         assert.ok(!ctx.includes('in use now'), ctx);
         // the TLS contexts say how they are trusted (the row of e2e-tls is the one that is not -noverify)
-        const tlsRow = texts.find((t) => t.includes(ssh.tls.context) && !t.includes(ssh.tls.noVerifyContext));
-        assert.ok(tlsRow?.includes(`docker context · ${ssh.tls.url}`) && tlsRow.includes('TLS, verified with its CA'), `the ${ssh.tls.context} row: ${JSON.stringify(tlsRow)}`);
-        const noVerifyRow = texts.find((t) => t.includes(ssh.tls.noVerifyContext));
-        assert.ok(noVerifyRow?.includes('TLS without verifying the engine'), `the ${ssh.tls.noVerifyContext} row: ${JSON.stringify(noVerifyRow)}`);
+        const tlsRow = texts.find((t) => t.includes(remote.tls.context) && !t.includes(remote.tls.noVerifyContext));
+        assert.ok(tlsRow?.includes(`docker context · ${remote.tls.url}`) && tlsRow.includes('TLS, verified with its CA'), `the ${remote.tls.context} row: ${JSON.stringify(tlsRow)}`);
+        const noVerifyRow = texts.find((t) => t.includes(remote.tls.noVerifyContext));
+        assert.ok(noVerifyRow?.includes('TLS without verifying the engine'), `the ${remote.tls.noVerifyContext} row: ${JSON.stringify(noVerifyRow)}`);
         const env = texts.find((t) => t.includes('DOCKER_HOST') && !t.startsWith('Automatic'));
         assert.ok(env?.includes(session().dockerHost!) && env.includes('in use now'), `the DOCKER_HOST row: ${JSON.stringify(env)}`);
         await wb.mouseAway();
@@ -182,16 +182,16 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
 
     test('choosing e2e-ssh connects over SSH: the status bar says "· remote" and the Containers view shows this run\'s container', async function () {
         this.timeout(90_000);
-        const loginsBefore = sshLogins(ssh);
+        const loginsBefore = sshLogins(remote);
         await openChooser();
-        await choose(ssh.context);
+        await choose(remote.context);
         // the choice is a setting, context://NAME, that follows the docker context by name
-        await waitUntil(() => `the endpoint setting to be context://${ssh.context}, it is ${endpointSetting()}`, () => endpointSetting() === `context://${ssh.context}`, 5_000);
+        await waitUntil(() => `the endpoint setting to be context://${remote.context}, it is ${endpointSetting()}`, () => endpointSetting() === `context://${remote.context}`, 5_000);
         const st = await waitForStatus('"· remote"', (s) => /^Docker \S+ · remote$/.test(s.text), 45_000);
-        assert.ok(st.label.includes(`at ${ssh.context} (${ssh.url})`), st.label);
+        assert.ok(st.label.includes(`at ${remote.context} (${remote.url})`), st.label);
         assert.ok(st.label.includes('A remote engine (over SSH)'), st.label);
         // the extension logged in with the agent's key, checked against ~/.ssh/known_hosts
-        assert.ok(sshLogins(ssh) > loginsBefore, `sshd accepted no new login (${ssh.log})`);
+        assert.ok(sshLogins(remote) > loginsBefore, `sshd accepted no new login (${remote.log})`);
         // made now, on the dockerd behind the sshd: the extension, connected over SSH, can learn of it only there
         assert.strictEqual(await wb.rows('Containers').filter({ hasText: NAME }).count(), 0);
         const c = await docker().createContainer({ name: NAME, Image: 'busybox:latest', Cmd: ['sleep', '600'], HostConfig: { NetworkMode: 'none' } });
@@ -209,12 +209,12 @@ suite('Docker Lessons endpoint chooser over SSH (e2e)', () => {
     test('the chooser then marks e2e-ssh as in use; choosing e2e-tls connects over TLS: "· remote", over TLS, the same container', async function () {
         this.timeout(60_000);
         const rows = await openChooser();
-        const ctx = (await rows.filter({ hasText: ssh.context }).first().innerText()).replace(/\s+/g, ' ');
+        const ctx = (await rows.filter({ hasText: remote.context }).first().innerText()).replace(/\s+/g, ' ');
         assert.ok(ctx.includes('in use now · SSH (your ssh-agent and known_hosts)'), ctx);
-        await choose(ssh.tls.context);
-        await waitUntil(() => `the endpoint setting to be context://${ssh.tls.context}, it is ${endpointSetting()}`, () => endpointSetting() === `context://${ssh.tls.context}`, 5_000);
-        const st = await waitForStatus(`"· remote" at ${ssh.tls.context}`, (s) => /^Docker \S+ · remote$/.test(s.text) && s.label.includes(`at ${ssh.tls.context} (`), 45_000);
-        assert.ok(st.label.includes(`at ${ssh.tls.context} (${ssh.tls.url})`), st.label);
+        await choose(remote.tls.context);
+        await waitUntil(() => `the endpoint setting to be context://${remote.tls.context}, it is ${endpointSetting()}`, () => endpointSetting() === `context://${remote.tls.context}`, 5_000);
+        const st = await waitForStatus(`"· remote" at ${remote.tls.context}`, (s) => /^Docker \S+ · remote$/.test(s.text) && s.label.includes(`at ${remote.tls.context} (`), 45_000);
+        assert.ok(st.label.includes(`at ${remote.tls.context} (${remote.tls.url})`), st.label);
         assert.ok(st.label.includes('A remote engine (over TLS)'), st.label);
         await wb.waitForRow('Containers', NAME, 20_000);
     });

@@ -14,10 +14,12 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as tls from 'node:tls';
+import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from './engine.mjs';
 import { renderTable } from './engines-table.mjs';
-import { freePort, makePki, missingTools, startAgent, startPodman, startSshd, tlsDockerdArgs, tlsFront } from './engines.mjs';
+import { freePort, makePki, missingTools, startAgent, startPodman, startSshd, tlsDockerdArgs } from './engines.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CI = process.env.CI === 'true';
@@ -41,7 +43,16 @@ function writeSkip(reason) {
  * dockerd itself has one certificate, so the expired one needs its own listener.
  */
 async function expiredFront(pki, socketPath) {
-    return tlsFront({ cert: pki.expiredServerCert, key: pki.expiredServerKey, ca: pki.ca }, socketPath);
+    const server = tls.createServer({ cert: fs.readFileSync(pki.expiredServerCert), key: fs.readFileSync(pki.expiredServerKey), ca: fs.readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true }, (s) => {
+        const up = net.connect(socketPath);
+        s.pipe(up).pipe(s);
+        s.on('error', () => up.destroy());
+        up.on('error', () => s.destroy());
+    });
+    server.on('tlsClientError', () => undefined);
+    const port = await freePort();
+    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return { port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const missing = missingTools();

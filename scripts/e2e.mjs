@@ -11,6 +11,8 @@
 // scripts/engine.mjs unless DL_NO_ENGINE=1), CI (=true: cannot-run is a failure, not a skip),
 // DL_E2E_TIMEOUT_MS (per test, default 60000), DL_CACHE_DIR, DL_KEEP_TMP=1, DL_HEADFUL=1.
 // Tests may start a second code-server (e.g. in Korean) with globalThis.__dlE2E.startServer().
+// An sshd and a TLS front before the engine (scripts/e2e-remote.mjs, ~1.3 s) give the extension host
+// docker contexts over SSH and TLS, with its own HOME (~/.ssh/known_hosts, ~/.docker) and SSH_AUTH_SOCK.
 // Exit code 0 when nothing failed, 1 otherwise.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +29,7 @@ import {
     startCodeServer,
     workbenchUrl,
 } from './codeserver.mjs';
+import { startRemoteEndpoints } from './e2e-remote.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,8 +154,18 @@ async function main(guard) {
         if (eng.engine) await guard.add(() => eng.engine.stop());
         if (eng.engineStartMs) timings.engineStartMs = eng.engineStartMs;
 
+        // the remote engines come before code-server: its extension host needs their HOME and agent
+        let remote = { reason: 'no Docker engine, so no remote engines in front of it.' };
+        if (eng.dockerHost) {
+            remote = await startRemoteEndpoints({ dockerHost: eng.dockerHost, log });
+            if (remote.stop) await guard.add(() => remote.stop());
+            if (remote.startMs) timings.remoteStartMs = remote.startMs;
+            if (remote.reason) log(remote.reason);
+        }
+        const serverEnv = { DOCKER_HOST: eng.dockerHost, ...remote.env };
+
         t = Date.now();
-        const server = await startCodeServer({ workspace: WORKSPACE, binary: bin, log, env: { DOCKER_HOST: eng.dockerHost } });
+        const server = await startCodeServer({ workspace: WORKSPACE, binary: bin, log, env: serverEnv });
         await guard.add(() => server.stop());
         timings.codeServerHealthzMs = Date.now() - t;
         t = Date.now();
@@ -169,6 +182,11 @@ async function main(guard) {
             context: browser.context,
             screenshotsDir: path.join(RESULTS_DIR, 'screenshots'),
             dockerHost: eng.dockerHost,
+            // the docker contexts over SSH and TLS the extension host can choose, or why there are none
+            remote: remote.info ?? { unavailable: remote.reason },
+            // the first code-server's settings files, user and (for a machine-scoped setting written
+            // from this remote window) machine: a teardown can undo a setting a test left
+            settingsFiles: ['User', 'Machine'].map((d) => path.join(server.dirs.userData, d, 'settings.json')),
             workbenchUrl: ({ workspace, extensionPath } = {}) =>
                 workbenchUrl({ url: server.url, port: server.port, workspace: workspace ?? WORKSPACE, extensionPath }),
             log: (m) => log(m),
@@ -182,7 +200,7 @@ async function main(guard) {
                     workspace: WORKSPACE,
                     binary: bin,
                     log,
-                    env: { DOCKER_HOST: eng.dockerHost },
+                    env: serverEnv,
                     ...(locale ? { args: ['--locale', locale], languagePack: locale } : {}),
                 });
                 await guard.add(() => extra.stop());

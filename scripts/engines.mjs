@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import * as tls from 'node:tls';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -171,6 +172,23 @@ export function makePki(dir) {
 
 export function tlsDockerdArgs(pki, port) {
     return ['--host', `tcp://127.0.0.1:${port}`, '--tlsverify', '--tlscacert', pki.ca, '--tlscert', pki.serverCert, '--tlskey', pki.serverKey];
+}
+
+/**
+ * A TLS front on 127.0.0.1:PORT for the engine on a unix socket: presents `cert`/`key`, requires a
+ * client certificate signed by `ca`, and pipes each connection to `socketPath`. Stopped with stop().
+ */
+export async function tlsFront({ cert, key, ca }, socketPath) {
+    const server = tls.createServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca), requestCert: true, rejectUnauthorized: true }, (s) => {
+        const up = net.connect(socketPath);
+        s.pipe(up).pipe(s);
+        s.on('error', () => up.destroy());
+        up.on('error', () => s.destroy());
+    });
+    server.on('tlsClientError', () => undefined);
+    const port = await freePort();
+    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return { port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 // ---------------------------------------------------------------- SSH

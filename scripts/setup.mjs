@@ -42,6 +42,10 @@ export const GROUPS = {
         why: 'more real engines to test against: Podman, an SSH endpoint, a TLS endpoint (throwaway certificates)',
         packages: ['podman', 'openssh-server', 'openssh-client', 'openssl'],
     },
+    ssh: {
+        why: 'an engine over SSH and one over TLS (throwaway keys and certificates) that the e2e tests choose in the endpoint chooser',
+        packages: ['openssh-server', 'openssh-client', 'openssl'],
+    },
     tools: {
         why: 'HTTPS downloads and network inspection on a bare machine (curl, CA certificates, ip/ss)',
         packages: ['curl', 'ca-certificates', 'iproute2'],
@@ -55,7 +59,7 @@ export const NEEDS = {
     faults: ['engine'],
     docker: ['engine'],
     host: ['engine', 'code-server', 'browser'],
-    e2e: ['engine', 'code-server', 'browser', 'fonts'],
+    e2e: ['engine', 'code-server', 'browser', 'fonts', 'ssh'],
     engines: ['engine', 'engines'],
     all: Object.keys(GROUPS),
 };
@@ -143,7 +147,7 @@ export async function ensureSystemPackages(groups, { probe = systemProbe(), log 
     if (!needed.length) {
         return { ok: true, missing: [], installed: [], ms: Date.now() - t0, message: '' };
     }
-    const packages = needed.flatMap((m) => m.packages);
+    const packages = [...new Set(needed.flatMap((m) => m.packages))];
     if (install && probe.uid === 0 && probe.hasApt) {
         for (const m of needed) {
             log(`installing ${m.packages.join(' ')} for ${m.group}: ${m.why}`);

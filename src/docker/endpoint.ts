@@ -273,9 +273,11 @@ function securityOf(e: DockerEndpoint): DiscoveredEndpoint['security'] {
 export function discoverEndpoints(inputs: EndpointInputs): DiscoveredEndpoint[] {
     const out: DiscoveredEndpoint[] = [];
     let currentUrl: string | undefined;
+    let currentContext: string | undefined;
     try {
         const e = resolveEndpoint(inputs);
         currentUrl = e.kind === 'npipe' ? `npipe://${e.socketPath}` : e.display;
+        currentContext = e.source === 'context' ? e.contextName : undefined;
     } catch {
         currentUrl = undefined;
     }
@@ -314,10 +316,12 @@ export function discoverEndpoints(inputs: EndpointInputs): DiscoveredEndpoint[] 
             out.push({ url: `unix://${c.path}`, kind: 'socket', name: c.what, current: false });
         }
     }
+    // a context is itself by name: two contexts may reach one engine in different ways (TLS verified or not)
+    const key = (d: DiscoveredEndpoint) => (d.kind === 'context' ? `context:${d.name}` : `${d.kind}:${d.url}`);
     const seen = new Set<string>();
     return out
-        .filter((d) => (seen.has(`${d.kind}:${d.url}`) ? false : (seen.add(`${d.kind}:${d.url}`), true)))
-        .map((d) => ({ ...d, current: d.url === currentUrl }));
+        .filter((d) => (seen.has(key(d)) ? false : (seen.add(key(d)), true)))
+        .map((d) => ({ ...d, current: currentContext !== undefined ? d.kind === 'context' && d.name === currentContext : d.url === currentUrl }));
 }
 
 /** The equivalent CLI flag for teaching output: `docker -H …` or `docker --context …`. */

@@ -26,6 +26,23 @@ export interface E2EServer {
     stop(): Promise<void>;
 }
 
+/**
+ * scripts/e2e-remote.mjs: the docker context `context` over SSH at `url`, and two over TLS (`tls`),
+ * all in the extension host's HOME, `home`.
+ */
+export interface E2ERemoteEngines {
+    readonly context: string;
+    /** ssh://root@127.0.0.1:PORT */
+    readonly url: string;
+    readonly port: number;
+    readonly home: string;
+    readonly knownHosts: string;
+    /** sshd's log (LogLevel VERBOSE: one "Accepted publickey" line per login). */
+    readonly log: string;
+    /** A TLS front (tcp://127.0.0.1:PORT) with a context verified by its CA and one with skip-tls-verify. */
+    readonly tls: { readonly context: string; readonly noVerifyContext: string; readonly url: string };
+}
+
 /** What scripts/e2e.mjs provides. */
 export interface E2ESession {
     /** http://127.0.0.1:PORT */
@@ -39,6 +56,10 @@ export interface E2ESession {
     readonly screenshotsDir: string;
     /** Whether the extension host has a Docker engine (DOCKER_HOST). */
     readonly dockerHost?: string;
+    /** The docker contexts over SSH and TLS (in front of the engine) the extension host can choose, or why there are none. */
+    readonly remote: E2ERemoteEngines | { readonly unavailable: string };
+    /** The first code-server's settings.json files: User/, then Machine/ (where this remote window writes machine-scoped settings). */
+    readonly settingsFiles: readonly string[];
     /** URL of the workbench with `extensionPath` loaded as a development extension. */
     workbenchUrl(opts: { workspace?: string; extensionPath?: string }): string;
     log(line: string): void;

@@ -513,4 +513,22 @@ describe('endpoint: discoverEndpoints names how each context is reached (TLS, SS
         assert.equal(by('plain')?.security, 'tcp');
         assert.equal(by('DOCKER_HOST')?.security, 'ssh');
     });
+
+    it('two contexts to one engine (TLS verified, TLS not verified) are both listed; only the chosen one is in use', () => {
+        const files: Record<string, string> = {
+            [metaPath('checked')]: meta('checked', 'tcp://build:2376'),
+            [path.join(tlsDir('checked'), 'ca.pem')]: 'CA',
+            [metaPath('unchecked')]: meta('unchecked', 'tcp://build:2376', true),
+            [path.join(tlsDir('unchecked'), 'ca.pem')]: 'CA',
+        };
+        const base = inputs({ files, setting: 'context://unchecked' });
+        const found = discoverEndpoints({ ...base, listDir: () => ['checked', 'unchecked'].map(hash) });
+        assert.deepEqual(
+            found.map((d) => [d.name, d.url, d.security, d.current]),
+            [
+                ['checked', 'tcp://build:2376', 'tls', false],
+                ['unchecked', 'tcp://build:2376', 'tls-noverify', true],
+            ],
+        );
+    });
 });

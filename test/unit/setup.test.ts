@@ -88,7 +88,7 @@ describe('setup: the Debian packages each layer needs (scripts/setup.mjs)', func
         assert.match(r.out, /sudo apt-get install -y chromium$/m);
         assert.doesNotMatch(r.out, /=== build/, 'before building');
         const groups = node(['--input-type=module', '-e', "const m = await import('./scripts/setup.mjs'); console.log(JSON.stringify([m.groupsFor(['unit']), m.groupsFor(['start']), m.groupsFor(['e2e'])]))"]);
-        assert.deepEqual(JSON.parse(groups.stdout), [[], ['code-server', 'engine'], ['code-server', 'engine', 'browser', 'fonts']]);
+        assert.deepEqual(JSON.parse(groups.stdout), [[], ['code-server', 'engine'], ['code-server', 'engine', 'browser', 'fonts', 'ssh']]);
     });
 
     it('.ci/run keeps no package list of its own: it calls scripts/setup.mjs', () => {

@@ -14,12 +14,10 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as tls from 'node:tls';
-import * as net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startEngine } from './engine.mjs';
 import { renderTable } from './engines-table.mjs';
-import { freePort, makePki, missingTools, startAgent, startPodman, startSshd, tlsDockerdArgs } from './engines.mjs';
+import { freePort, makePki, missingTools, startAgent, startPodman, startSshd, tlsDockerdArgs, tlsFront } from './engines.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CI = process.env.CI === 'true';
@@ -37,24 +35,9 @@ function writeSkip(reason) {
     process.exit(CI ? 1 : 0);
 }
 
-/**
- * An engine whose certificate has expired (both dates in 2020), or names another host: a TLS front
- * (Node's tls) for the private dockerd's unix socket, as a reverse proxy in front of dockerd would be.
- * dockerd itself has one certificate, so each of these needs its own listener.
- */
-async function tlsFront(pki, socketPath, cert = pki.expiredServerCert, key = pki.expiredServerKey) {
-    const server = tls.createServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true }, (s) => {
-        const up = net.connect(socketPath);
-        s.pipe(up).pipe(s);
-        s.on('error', () => up.destroy());
-        up.on('error', () => s.destroy());
-    });
-    server.on('tlsClientError', () => undefined);
-    const port = await freePort();
-    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-    return { port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
+// An engine whose certificate has expired (both dates in 2020), or names another host: engines.mjs's
+// tlsFront (Node's tls in front of the private dockerd's unix socket, as a reverse proxy would be).
+// dockerd itself has one certificate, so each of these needs its own listener.
 const missing = missingTools();
 if (missing.length) {
     writeSkip(`missing ${missing.join(', ')}. Install with: apt-get install -y openssl openssh-server openssh-client podman`);
@@ -83,8 +66,8 @@ try {
     const [sshd, podman, expired, wrongName] = await Promise.all([
         startSshd(path.join(dir, 'ssh'), engine.dockerHost),
         startPodman(path.join(dir, 'pm'), engine.registry),
-        tlsFront(pki, engine.socketPath),
-        tlsFront(pki, engine.socketPath, pki.wrongNameServerCert, pki.wrongNameServerKey),
+        tlsFront({ cert: pki.expiredServerCert, key: pki.expiredServerKey, ca: pki.ca }, engine.socketPath),
+        tlsFront({ cert: pki.wrongNameServerCert, key: pki.wrongNameServerKey, ca: pki.ca }, engine.socketPath),
     ]);
     stops.push(() => sshd.stop(), () => podman.stop(), () => expired.stop(), () => wrongName.stop());
     const agent = await startAgent(dir, 'agent', [sshd.clientKey]);

@@ -12,10 +12,10 @@ import { CommandIds, registerCommands } from './commands/registry';
 import { Logger } from './common/logger';
 import { DockerfileCodeLens } from './dockerfile/codeLens';
 import { DOCKERFILE_SELECTOR, isDockerfile } from './dockerfile/selector';
-import type { Main } from './main';
 import { DOCKERFILE_VIEW_TYPE, LESSON_VIEW_TYPE } from './panels/viewTypes';
 import { DeferredSerializer, DeferredTree } from './shell/deferred';
 import { lazyApi } from './shell/lazyApi';
+import { loadFailed, MainLoader } from './shell/loader';
 
 export type { DockerLessonsApi };
 
@@ -30,17 +30,8 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     const log = own(Logger.create('Docker Lessons'));
 
     let activationMs = 0;
-    let loaded: Main | undefined;
-    const main = (why: string): Main => {
-        if (!loaded) {
-            const t0 = performance.now();
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const m = require(path.join(context.extensionPath, 'dist', 'main.js')) as typeof import('./main');
-            loaded = m.start({ context, log, activationMs, views, serializers });
-            log.info(`dist/main.js loaded and started in ${Math.round((performance.now() - t0) * 10) / 10} ms (first use: ${why})`);
-        }
-        return loaded;
-    };
+    const loader = new MainLoader(path.join(context.extensionPath, 'dist', 'main.js'), log, (m) => m.start({ context, log, activationMs, views, serializers }), (message) => Object.values(views).forEach((v) => v.unbind(message)));
+    const main = (why: string) => loader.get(why);
     const views = {
         images: own(new DeferredTree<never>('dockerLessons.images', { showCollapseAll: true, canSelectMany: true }, () => main('the Images view'))),
         containers: own(new DeferredTree<never>('dockerLessons.containers', { canSelectMany: true }, () => main('the Containers view'))),
@@ -50,15 +41,9 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     own(vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, serializers.lesson));
     own(vscode.window.registerWebviewPanelSerializer(DOCKERFILE_VIEW_TYPE, serializers.dockerfile));
 
-    const report = (id: string, error: unknown) => {
-        try {
-            main(id).report(id, error);
-        } catch (e) {
-            log.error(e instanceof Error ? e : String(e));
-            void vscode.window.showErrorMessage(vscode.l10n.t('Docker Lessons could not load its extension code ({0}). Reinstalling the extension may help; details are in its log.', String(e)));
-        }
-    };
-    const commands = Object.values(CommandIds).map((id) => ({ id, run: (...args: unknown[]) => main(id).commands.get(id)!.run(...args) }));
+    // a command that could not run because the extension did not load says so, each time: it was asked for
+    const report = (id: string, error: unknown) => (loader.failure ? void vscode.window.showErrorMessage(loadFailed(loader.failure)) : main(id).report(id, error));
+    const commands = Object.values(CommandIds).map((id) => ({ id, run: (...args: unknown[]) => loader.get(id, true).commands.get(id)!.run(...args) }));
     context.subscriptions.push(...registerCommands(commands, report));
 
     for (const i of [0, 1]) {
@@ -66,8 +51,8 @@ export function activate(context: vscode.ExtensionContext): DockerLessonsApi {
     }
     own(vscode.languages.registerCodeLensProvider(DOCKERFILE_SELECTOR, new DockerfileCodeLens()));
     // an open Dockerfile gets its diagnostics and language features: they start after activation
-    const dockerfileOpen = () => void main('a Dockerfile is open');
-    own(vscode.workspace.onDidOpenTextDocument((d) => isDockerfile(d) && !loaded && dockerfileOpen()));
+    const dockerfileOpen = () => void loader.tryGet('a Dockerfile is open');
+    own(vscode.workspace.onDidOpenTextDocument((d) => isDockerfile(d) && !loader.isLoaded && dockerfileOpen()));
     if (vscode.workspace.textDocuments.some(isDockerfile)) {
         setTimeout(dockerfileOpen, 0);
     }

@@ -57,8 +57,26 @@ export interface Main {
     report(id: string, error: unknown): void;
 }
 
-export function start({ context, log, activationMs, views: slots, serializers }: ShellParts): Main {
-    const own = <T extends vscode.Disposable>(d: T): T => (context.subscriptions.push(d), d);
+/** Builds everything; if any part throws, what was already registered is disposed again (nothing half-started stays). */
+export function start(parts: ShellParts): Main {
+    const started: vscode.Disposable[] = [];
+    try {
+        const main = wire(parts, (d) => (started.push(d), d));
+        parts.context.subscriptions.push(...started);
+        return main;
+    } catch (e) {
+        for (const d of started.reverse()) {
+            try {
+                d.dispose();
+            } catch {
+                // already failing: the first error is the one to report
+            }
+        }
+        throw e;
+    }
+}
+
+function wire({ context, log, activationMs, views: slots, serializers }: ShellParts, own: <T extends vscode.Disposable>(d: T) => T): Main {
     const bundle = (name: string) => path.join(context.extensionPath, 'dist', `${name}.js`);
     const config = new Config();
     const inputs = endpointInputs(config);
@@ -95,7 +113,7 @@ export function start({ context, log, activationMs, views: slots, serializers }:
         return [...b.containerCommands(deps), ...b.imageCommands(deps), ...b.endpointCommands(inputs, refresh, log), ...b.dockerfileCommands(dfDeps)];
     });
     const commands = [...generalCommands(refresh, log), ...lessonCommands(panels, progress), ...lazy];
-    context.subscriptions.push(...followEndpointChanges(config, () => refresh.restart(), log));
+    followEndpointChanges(config, () => refresh.restart(), log).forEach(own);
     // the shell registered every id of CommandIds: this table must have exactly those
     const checkCommandTable = () => [tableMismatch(Object.values(CommandIds), commands), lazy.check()].filter(Boolean).join('; ');
 

@@ -293,5 +293,6 @@ export function mapStats(raw: Json): StatsSample {
         pids: Number(raw?.pids_stats?.current) || 0,
         pidsLimit: Number(raw?.pids_stats?.limit) || undefined,
         read: str(raw?.read),
+        cpuTotalNs: Number(cpu.cpu_usage?.total_usage) || undefined,
     };
 }

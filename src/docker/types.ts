@@ -312,6 +312,8 @@ export interface StatsSample {
     readonly pids: number;
     readonly pidsLimit?: number;
     readonly read: string;
+    /** The cgroup's CPU time so far (cpu_stats.cpu_usage.total_usage), in nanoseconds. */
+    readonly cpuTotalNs?: number;
 }
 
 export interface InspectActions {

@@ -1,4 +1,5 @@
-import { Worker } from 'worker_threads';
+// worker_threads loads with the first worker, not with the extension (it costs ~2–3 ms to load)
+import type { Worker } from 'worker_threads';
 import vscode = require('vscode');
 import type * as LanguageModule from './analysis/languageEntry';
 import type { LanguageRequest, LanguageResult } from './analysis/languageEntry';
@@ -86,7 +87,9 @@ export class DockerfileLanguage implements vscode.Disposable {
         if (this.worker) {
             return this.worker;
         }
-        const worker = new Worker(this.workerFile!);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+        const worker = new WorkerThread(this.workerFile!);
         worker.unref();
         worker.on('message', (r: Reply) => {
             this.waiting.get(r.id)?.(r);

@@ -18,7 +18,22 @@ export class DeferredTree<T> implements vscode.TreeDataProvider<T>, vscode.Dispo
     constructor(id: string, options: Omit<vscode.TreeViewOptions<T>, 'treeDataProvider'>, private readonly load: () => void) {
         this.view = vscode.window.createTreeView(id, { ...options, treeDataProvider: this });
         // a view shown before anything asked for its data: the workbench will ask next
-        this.subscriptions.push(this.view, this.view.onDidChangeVisibility((e) => e.visible && this.provider));
+        this.subscriptions.push(this.view, this.view.onDidChangeVisibility((e) => e.visible && this.loaded()));
+    }
+
+    /** The extension did not load: the view says why (in text) and shows no rows. */
+    unbind(message: string): void {
+        this.target = undefined;
+        this.view.message = message;
+        this.changed.fire();
+    }
+
+    private loaded(): vscode.TreeDataProvider<T> | undefined {
+        try {
+            return this.provider;
+        } catch {
+            return undefined; // the load failure is said by the loader and in view.message
+        }
     }
 
     /** Called once by dist/main.js with the real provider; returns the view the provider fills. */
@@ -50,14 +65,15 @@ export class DeferredTree<T> implements vscode.TreeDataProvider<T>, vscode.Dispo
         return this.provider.getTreeItem(element);
     }
     getChildren(element?: T): vscode.ProviderResult<T[]> {
-        return this.provider.getChildren(element);
+        const p = this.loaded();
+        return p ? p.getChildren(element) : [];
     }
     getParent(element: T): vscode.ProviderResult<T> {
-        return this.provider.getParent?.(element);
+        return this.loaded()?.getParent?.(element);
     }
     resolveTreeItem(item: vscode.TreeItem, element: T, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
-        const p = this.provider;
-        return p.resolveTreeItem ? p.resolveTreeItem(item, element, token) : item;
+        const p = this.loaded();
+        return p?.resolveTreeItem ? p.resolveTreeItem(item, element, token) : item;
     }
 
     dispose(): void {
@@ -77,10 +93,18 @@ export class DeferredSerializer implements vscode.WebviewPanelSerializer {
     }
 
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-        if (!this.target) {
-            this.load();
+        try {
+            if (!this.target) {
+                this.load();
+            }
+        } catch {
+            // the load failure is said by the loader
         }
-        await this.target?.deserializeWebviewPanel(panel, state);
+        if (!this.target) {
+            panel.dispose(); // nothing can fill it: no blank panel
+            return;
+        }
+        await this.target.deserializeWebviewPanel(panel, state);
     }
 }
 

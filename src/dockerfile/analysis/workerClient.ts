@@ -3,7 +3,8 @@
  * on the first request and parses one text at a time; while it works, newer texts of the same
  * document replace older waiting ones (typing sends many, only the last matters). No `vscode`.
  */
-import { Worker } from 'worker_threads';
+// worker_threads loads with the first worker, not with the extension (it costs ~2–3 ms to load)
+import type { Worker } from 'worker_threads';
 import type { AnalysisRequest } from './worker';
 import { LimitedAnalysis, PackedAnalysis, unpack } from './packed';
 
@@ -67,7 +68,9 @@ export class AnalysisWorker {
 
     private start(): Worker {
         if (!this.worker) {
-            const w = new Worker(this.file);
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+            const w = new WorkerThread(this.file);
             w.unref();
             w.on('message', (m: { id: number; packed: PackedAnalysis; ms: number }) => {
                 const job = this.running;

@@ -209,7 +209,7 @@ export class CgroupLimitsDemo implements Demo {
                     if (Number.isFinite(gap) && gap > 0) {
                         this.intervalMs = gap;
                     }
-                    this.sample = s;
+                    this.sample = { ...s, cpuPercent: cpuBetween(this.sample, s, gap) ?? s.cpuPercent };
                     if (performance.now() - last > 900) {
                         last = performance.now();
                         this.emit();
@@ -292,3 +292,15 @@ export class CgroupLimitsDemo implements Demo {
 }
 
 export { OomDemo, OOM_LIMIT } from './oom';
+
+/**
+ * % of one CPU between two samples of the stream: the CPU time the cgroup used, over the time between
+ * the samples' own `read` stamps. Docker's formula (against the host's total CPU time in the same
+ * sample) agrees on dockerd; on Podman 4.3 it once read 191.7 % for a container held at 50 %.
+ */
+export function cpuBetween(prev: StatsSample | undefined, next: StatsSample, gapMs: number): number | undefined {
+    if (!prev?.cpuTotalNs || !next.cpuTotalNs || !Number.isFinite(gapMs) || gapMs <= 0 || next.cpuTotalNs < prev.cpuTotalNs) {
+        return undefined;
+    }
+    return ((next.cpuTotalNs - prev.cpuTotalNs) / (gapMs * 1e6)) * 100;
+}

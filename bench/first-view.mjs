@@ -34,7 +34,9 @@ async function child(which, socket) {
                 req.on('error', reject);
                 req.end();
             });
-        await Promise.all([get('/containers/json?all=1'), get('/images/json')]);
+        const [containers] = await Promise.all([get('/containers/json?all=1'), get('/images/json')]);
+        process.stdout.write(JSON.stringify({ ms: performance.now() - t0, containers: containers.length }));
+        process.exit(0);
     } else {
         process.env.DOCKER_HOST = `unix://${socket}`;
         const stub = require('./vscode-stub.cjs');
@@ -54,25 +56,27 @@ async function child(which, socket) {
         process.stdout.write(JSON.stringify({ ms: performance.now() - start, containers: n }));
         process.exit(0);
     }
-    process.stdout.write(JSON.stringify({ ms: performance.now() - t0 }));
-    process.exit(0);
 }
 
 /** Runs `runs` pairs of fresh processes against the engine at `socket`. */
 export function measureFirstView(socket, runs = 7) {
     const ours = [];
     const anchors = [];
-    let containers = 0;
+    const counts = { ours: new Set(), anchor: new Set() };
     const one = (which) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', which, socket], { cwd: root, env: { ...process.env, DOCKER_HOST: '' } }).toString());
     for (let r = 0; r < runs; r++) {
         const order = r % 2 === 0 ? ['anchor', 'ours'] : ['ours', 'anchor'];
         for (const which of order) {
             const s = one(which);
             (which === 'ours' ? ours : anchors).push(s.ms);
-            containers = s.containers ?? containers;
+            counts[which].add(s.containers);
         }
     }
-    return { oursMs: median(ours), anchorMs: median(anchors), ours, anchors, containers };
+    // both saw the same engine: the tree's containers are the list's containers
+    if (counts.ours.size !== 1 || counts.anchor.size !== 1 || [...counts.ours][0] !== [...counts.anchor][0]) {
+        throw new Error(`first view: the tree showed ${[...counts.ours].join('/')} containers, the raw list had ${[...counts.anchor].join('/')}`);
+    }
+    return { oursMs: median(ours), anchorMs: median(anchors), ours, anchors, containers: [...counts.ours][0] };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -6,7 +6,8 @@
  */
 import { ContainerStatusInfo, parseContainerStatus, StatusDuration } from '../docker/containerStatus';
 import { ContainerState } from '../docker/types';
-import { relativeTimeFormat } from './format';
+import { formatRelative } from './format';
+import type { RelativeUnit } from './relativeTime';
 import { L10n } from './l10n';
 
 /** The state in words (never colour alone). */
@@ -43,8 +44,8 @@ export function healthWord(l10n: L10n, health: string): string {
     }
 }
 
-function relative(language: string, amount: number, unit: Intl.RelativeTimeFormatUnit): string {
-    return relativeTimeFormat(language, 'always').format(-amount, unit);
+function relative(language: string, amount: number, unit: RelativeUnit): string {
+    return formatRelative(-amount, unit, language, 'always');
 }
 
 /** `48 seconds ago`, `about 1 hour ago`, `just now`. */
@@ -72,7 +73,7 @@ function createdAgo(language: string, createdSec: number, nowMs: number): string
         return undefined;
     }
     const s = Math.max(0, Math.round(nowMs / 1000 - createdSec));
-    const [amount, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    const [amount, unit]: [number, RelativeUnit] =
         s < 60 ? [s, 'second'] : s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 172800 ? [Math.round(s / 3600), 'hour'] : s < 86400 * 14 ? [Math.floor(s / 86400), 'day'] : s < 86400 * 60 ? [Math.floor(s / 604800), 'week'] : s < 86400 * 730 ? [Math.floor(s / 2592000), 'month'] : [Math.floor(s / 31536000), 'year'];
     return relative(language, amount, unit);
 }

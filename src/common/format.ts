@@ -1,4 +1,5 @@
 /** Sizes and ages for display, like the docker CLI prints them (decimal units). No `vscode` import. */
+import { relativeWords, RelativeUnit } from './relativeTime';
 
 export function formatBytes(bytes: number): string {
     if (!Number.isFinite(bytes) || bytes < 0) {
@@ -56,7 +57,7 @@ const formatters = new Map<string, Intl.RelativeTimeFormat>();
  * One formatter per language and style: making one costs ~80 µs, which a tree of 2,000 rows
  * would pay on every render. An unknown language falls back to English.
  */
-export function relativeTimeFormat(language: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+function relativeTimeFormat(language: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
     const key = `${language}|${numeric}`;
     let rtf = formatters.get(key);
     if (!rtf) {
@@ -70,27 +71,18 @@ export function relativeTimeFormat(language: string, numeric: 'auto' | 'always')
     return rtf;
 }
 
+/** "3 days ago" in `language`: English and Korean from our own words, other languages from Intl. */
+export function formatRelative(value: number, unit: RelativeUnit, language: string, numeric: 'auto' | 'always'): string {
+    return relativeWords(value, unit, language, numeric) ?? relativeTimeFormat(language, numeric).format(value, unit);
+}
+
 /** "3 minutes ago" in the given language. `thenSec` and `nowMs` as the API gives them. */
 export function formatAge(thenSec: number, language: string, nowMs = Date.now()): string {
     const diff = Math.round(thenSec - nowMs / 1000);
-    const rtf = relativeTimeFormat(language, 'auto');
     const abs = Math.abs(diff);
-    if (abs < 60) {
-        return rtf.format(diff, 'second');
-    }
-    if (abs < 3600) {
-        return rtf.format(Math.round(diff / 60), 'minute');
-    }
-    if (abs < 86400) {
-        return rtf.format(Math.round(diff / 3600), 'hour');
-    }
-    if (abs < 86400 * 30) {
-        return rtf.format(Math.round(diff / 86400), 'day');
-    }
-    if (abs < 86400 * 365) {
-        return rtf.format(Math.round(diff / (86400 * 30)), 'month');
-    }
-    return rtf.format(Math.round(diff / (86400 * 365)), 'year');
+    const [value, unit]: [number, RelativeUnit] =
+        abs < 60 ? [diff, 'second'] : abs < 3600 ? [Math.round(diff / 60), 'minute'] : abs < 86400 ? [Math.round(diff / 3600), 'hour'] : abs < 86400 * 30 ? [Math.round(diff / 86400), 'day'] : abs < 86400 * 365 ? [Math.round(diff / (86400 * 30)), 'month'] : [Math.round(diff / (86400 * 365)), 'year'];
+    return formatRelative(value, unit, language, 'auto');
 }
 
 /** `0.0.0.0:8080->80/tcp, 443/tcp` like `docker ps`. */

@@ -155,6 +155,7 @@ export function mapContainerDetails(raw: Json): ContainerDetails {
             pidsLimit: Number(hc.PidsLimit) || 0,
         },
         tty: !!raw?.Config?.Tty,
+        runtime: str(hc.Runtime),
         sizeRw: raw?.SizeRw === undefined ? undefined : Number(raw.SizeRw) || 0,
         raw,
     };

@@ -155,6 +155,8 @@ export interface ContainerDetails {
         readonly pidsLimit: number;
     };
     readonly tty: boolean;
+    /** `HostConfig.Runtime`: the OCI runtime this container was started with (runc, crun…); empty when not reported. */
+    readonly runtime: string;
     /** Writable-layer size in bytes, only when asked for (`size=true`). */
     readonly sizeRw?: number;
     readonly raw: unknown;

@@ -1,5 +1,5 @@
 import * as assert from 'assert/strict';
-import { mapStats } from '../../src/docker/mapping';
+import { mapContainerDetails, mapStats } from '../../src/docker/mapping';
 import { cpuBetween } from '../../src/lessons/live/cgroups';
 
 const sample = (read: string, totalNs: number) => mapStats({ read, cpu_stats: { cpu_usage: { total_usage: totalNs }, system_cpu_usage: 1, online_cpus: 2 }, precpu_stats: {}, memory_stats: {}, pids_stats: {} });
@@ -19,5 +19,10 @@ describe('the cgroups lesson: CPU between two stats samples', () => {
         assert.equal(cpuBetween(a, a, 0), undefined);
         assert.equal(cpuBetween(a, b, 1000), undefined);
         assert.equal(cpuBetween(a, { ...b, cpuTotalNs: undefined }, 1000), undefined);
+    });
+
+    it('names the runtime the container was started with (HostConfig.Runtime), empty when the engine does not say', () => {
+        assert.equal(mapContainerDetails({ Id: 'c1', Config: {}, State: {}, HostConfig: { Runtime: 'crun' } }).runtime, 'crun');
+        assert.equal(mapContainerDetails({ Id: 'c2', Config: {}, State: {}, HostConfig: {} }).runtime, '');
     });
 });

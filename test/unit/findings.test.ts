@@ -273,6 +273,8 @@ describe('findings: cgroups', () => {
         assert.equal(near?.state, 'held');
         assert.match(all(near!), /CPU: 50\.7 % of one CPU, a little over its limit of 50 %, and far below the whole CPU/);
         assert.doesNotMatch(all(near!), /within/);
+        // compared as shown: 50.04 % reads "50.0 %", which is within a 50 % limit
+        assert.match(all(limitsFindings({ cpuLimit: 0.5, cpuPercent: 50.04, memorySet: 0, pidsLimit: 0 }, 'en')!), /CPU: 50\.0 % of one CPU, within its limit of 50 %/);
         const bad = limitsFindings({ cpuLimit: 0.5, cpuPercent: 99.5, memorySet: 64 * MiB, kernelLimit: { value: 'max', file: '/sys/fs/cgroup/memory.max' }, pidsLimit: 20, pids: 1 }, 'en');
         assert.ok(bad);
         saysSurprise(bad, /CPU: 99\.5 % of one CPU, above its limit of 50 %/);
@@ -359,6 +361,12 @@ describe('findings: namespaces', () => {
         const podman = all(nsFindings({ ...remote, top: { pid: 1, insidePid: 1 } }, 'en'));
         assert.match(podman, /shows the demo's `sleep` as PID 1, its number inside the container, not on the host \(Podman does this\), so State\.Pid \(31337\) is the only host number here/);
         assert.match(all(nsFindings({ ...remote, top: { insidePid: 1 } }, 'ko')), /엔진의 프로세스 목록\(top\)에 데모의 `sleep`이\(가\) 없어서, 호스트에서의 번호는 State\.Pid\(31337\)만 있습니다/);
+        // listed, but with a number that is neither: the three numbers said as they are, never "did not list"
+        const other = all(nsFindings({ ...remote, top: { pid: 500, insidePid: undefined } }, 'en'));
+        assert.match(other, /shows the demo's `sleep` as PID 500; State\.Pid says 31337 and `ps` inside says \?/);
+        assert.doesNotMatch(other, /did not list|Podman does this/);
+        // one PID namespace for all (--pid host): not taken for Podman's inside numbers
+        assert.doesNotMatch(all(nsFindings({ ...remote, top: { pid: 31337, insidePid: 31337 } }, 'en')), /Podman does this|did not list/);
     });
 
     it('topPidOf reads Docker\'s columns and Podman\'s one-string rows', () => {

@@ -25,7 +25,7 @@ export class CgroupLimitsDemo implements Demo {
     private samples = 0;
     private kernelLimit: { value: string; file: string } | undefined;
     private cgroupInfo = '';
-    /** The OCI runtime the engine reports (GET /info). */
+    /** The engine's default OCI runtime (GET /info), for a container that does not name its own. */
     private runtime = '';
     /** Milliseconds between the stream's last two samples, by their own `read` times (1 s on Docker, 5 s on Podman 4.3). */
     private intervalMs: number | undefined;
@@ -95,7 +95,8 @@ export class CgroupLimitsDemo implements Demo {
                 kernelLimit: this.kernelLimit,
                 pidsLimit: d.limits.pidsLimit,
                 pids: s?.pids,
-                runtime: this.runtime,
+                // the runtime this container was started with (`--runtime`), else the engine's default
+                runtime: this.details?.runtime || this.runtime,
             },
             this.ctx.locale,
         );

@@ -149,11 +149,13 @@ export function limitsFindings(r: LimitsResult, locale: Locale): ConclusionView 
     if (r.cpuLimit > 0 && r.cpuPercent !== undefined) {
         const max = r.cpuLimit * 100;
         const pct = r.cpuPercent.toFixed(1);
+        // compared as shown: 50.04 % is "50.0 %", within a 50 % limit, not "a little over" it
+        const shown = Number(pct);
         // a sample can run a little over: the kernel enforces the quota per period
         points.push(
-            r.cpuPercent <= max
+            shown <= max
                 ? { state: 'held', text: w('cpuHeld', pct, Math.round(max)) }
-                : r.cpuPercent <= max * 1.15 + 2
+                : shown <= max * 1.15 + 2
                   ? { state: 'held', text: w('cpuNear', pct, Math.round(max)) }
                   : { state: 'surprise', text: w('cpuOver', pct, Math.round(max)), why: w('cpuOverWhy') },
         );

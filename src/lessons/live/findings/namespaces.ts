@@ -84,6 +84,7 @@ type Key =
     | 'topHeld'
     | 'topInside'
     | 'topMissing'
+    | 'topOther'
     | 'ifacesRemote'
     | 'nsRemote'
     | 'hostnameOk'
@@ -111,6 +112,7 @@ const W: Words<Key> = {
         topHeld: 'The engine\'s own process list (docker top) shows the demo\'s `{0}` as PID {1} on its host, the same number as State.Pid; inside the container `ps` shows it as PID {2}: one process, one number in each PID namespace.',
         topInside: 'This engine\'s process list (top) shows the demo\'s `{0}` as PID {1}, its number inside the container, not on the host (Podman does this), so State.Pid ({2}) is the only host number here.',
         topMissing: 'The engine\'s process list (top) did not list the demo\'s `{0}`, so the host\'s number for it is State.Pid ({1}) alone.',
+        topOther: 'The engine\'s process list (top) shows the demo\'s `{0}` as PID {1}; State.Pid says {2} and `ps` inside says {3}.',
         ifacesRemote: 'Inside, the only network interface is {0}: the container has a network namespace of its own with no network attached. The engine\'s host and its interfaces are not on this machine, so they were not read from here.',
         nsRemote: 'The engine\'s host is not this machine, so its namespace ids cannot be read here to compare. Inside, the container\'s are {0}.',
         hostnameOk: 'Hostname inside: {0}; the engine\'s host: {1}. Each has its own UTS namespace.',
@@ -137,6 +139,7 @@ const W: Words<Key> = {
         topHeld: '엔진의 프로세스 목록(docker top)에 나온 데모의 `{0}`: 호스트 PID {1}, State.Pid와 같은 번호입니다. 컨테이너 안의 `ps`에서는 PID {2}입니다. 프로세스 하나가 PID 네임스페이스마다 번호를 하나씩 가집니다.',
         topInside: '이 엔진의 프로세스 목록(top)에 나온 데모의 `{0}`: PID {1}. 호스트가 아니라 컨테이너 안의 번호입니다(Podman의 방식). 그래서 여기서 호스트 번호는 State.Pid({2})뿐입니다.',
         topMissing: '엔진의 프로세스 목록(top)에 데모의 `{0}`이(가) 없어서, 호스트에서의 번호는 State.Pid({1})만 있습니다.',
+        topOther: '엔진의 프로세스 목록(top)에 나온 데모의 `{0}`: PID {1}. State.Pid는 {2}, 컨테이너 안의 `ps`는 {3}입니다.',
         ifacesRemote: '안의 네트워크 인터페이스는 {0} 하나뿐입니다. 컨테이너가 자기 네트워크 네임스페이스를 가지며, 연결된 네트워크가 없습니다. 엔진이 실행되는 호스트는 이 머신이 아니므로, 그 인터페이스는 여기서 읽지 않았습니다.',
         nsRemote: '엔진이 실행되는 호스트가 이 머신이 아니므로, 그 네임스페이스 ID는 여기서 읽어 비교할 수 없습니다. 컨테이너 안의 ID: {0}',
         hostnameOk: '안의 호스트 이름: {0}, 엔진이 실행되는 호스트의 이름: {1}. 각자 UTS 네임스페이스를 따로 가집니다.',
@@ -162,10 +165,12 @@ export function nsFindings(r: NsResult, locale: Locale): ConclusionView {
         const top = r.top?.pid;
         if (top !== undefined && top === r.hostPid && r.top?.insidePid !== undefined && r.top.insidePid !== top) {
             points.push({ state: 'held', text: w('topHeld', r.expected, top, r.top.insidePid) });
-        } else if (top !== undefined && top === r.top?.insidePid) {
+        } else if (top !== undefined && top === r.top?.insidePid && top !== r.hostPid) {
             points.push({ state: 'note', text: w('topInside', r.expected, top, r.hostPid) });
-        } else {
+        } else if (top === undefined) {
             points.push({ state: 'note', text: w('topMissing', r.expected, r.hostPid) });
+        } else {
+            points.push({ state: 'note', text: w('topOther', r.expected, top, r.hostPid, r.top?.insidePid ?? '?') });
         }
     } else if (!r.nsPid) {
         points.push({ state: 'surprise', text: w('nsPidUnread', r.hostPid), why: w('nsPidUnreadWhy') });

@@ -27,6 +27,8 @@ rows.push({ figure: 'activation: module load + activate() (Node, vscode stand-in
 rows.push({ figure: '  as the extension logs it (bundle evaluation + activate())', ours: act.loggedMs, anchor: undefined, budget: '≤ 12 ms', pass: act.loggedMs <= 12, unit: 'ms' });
 // not activation: paid on the first view, command, hover or open Dockerfile (the first-view figure includes it)
 rows.push({ figure: '  first use after activation: dist/main.js load + start()', ours: act.firstUseMs, anchor: undefined, budget: '(shown)', pass: true, unit: 'ms' });
+// the whole cost, in two turns of the event loop (all of it was at activation before the shell)
+rows.push({ figure: '  activation + first use', ours: act.totalMs + act.firstUseMs, anchor: undefined, budget: '(shown)', pass: true, unit: 'ms' });
 
 // Dockerfile hovers, typing in a big Dockerfile, and the Explain panel (no engine needed)
 const { benchDockerfileHost } = await import(pathToFileURL(join(root, 'bench/dockerfile-host.mjs')).href);

@@ -1,6 +1,6 @@
 import * as assert from 'assert/strict';
 import { mapContainerDetails, mapStats } from '../../src/docker/mapping';
-import { cpuBetween } from '../../src/lessons/live/cgroups';
+import { cpuBetween, runtimeOf } from '../../src/lessons/live/cgroups';
 
 const sample = (read: string, totalNs: number) => mapStats({ read, cpu_stats: { cpu_usage: { total_usage: totalNs }, system_cpu_usage: 1, online_cpus: 2 }, precpu_stats: {}, memory_stats: {}, pids_stats: {} });
 
@@ -24,5 +24,9 @@ describe('the cgroups lesson: CPU between two stats samples', () => {
     it('names the runtime the container was started with (HostConfig.Runtime), empty when the engine does not say', () => {
         assert.equal(mapContainerDetails({ Id: 'c1', Config: {}, State: {}, HostConfig: { Runtime: 'crun' } }).runtime, 'crun');
         assert.equal(mapContainerDetails({ Id: 'c2', Config: {}, State: {}, HostConfig: {} }).runtime, '');
+        // the lesson names the container's own runtime, else the engine's default; Podman's "oci" names none
+        assert.equal(runtimeOf('crun', 'runc'), 'crun');
+        assert.equal(runtimeOf('', 'runc'), 'runc');
+        assert.equal(runtimeOf('oci', 'crun'), 'crun');
     });
 });

@@ -95,8 +95,7 @@ export class CgroupLimitsDemo implements Demo {
                 kernelLimit: this.kernelLimit,
                 pidsLimit: d.limits.pidsLimit,
                 pids: s?.pids,
-                // the runtime this container was started with (`--runtime`), else the engine's default
-                runtime: this.details?.runtime || this.runtime,
+                runtime: runtimeOf(this.details?.runtime, this.runtime),
             },
             this.ctx.locale,
         );
@@ -304,4 +303,12 @@ export function cpuBetween(prev: StatsSample | undefined, next: StatsSample, gap
         return undefined;
     }
     return ((next.cpuTotalNs - prev.cpuTotalNs) / (gapMs * 1e6)) * 100;
+}
+
+/**
+ * The runtime that wrote the limit: the one this container was started with (`--runtime`), else the
+ * engine's default. Podman 4.3 puts its generic "oci" in HostConfig.Runtime, which names no runtime.
+ */
+export function runtimeOf(containerRuntime: string | undefined, engineDefault: string): string {
+    return containerRuntime && containerRuntime !== 'oci' ? containerRuntime : engineDefault;
 }

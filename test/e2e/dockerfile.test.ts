@@ -81,6 +81,10 @@ suite('Dockerfile companion (e2e)', () => {
 
     test('"Explain this Dockerfile" from the CodeLens opens the explanation beside the editor', async () => {
         // room for both: hide the side bar, as one does to read side by side
+        // the Dockerfile the test before opened; opened here if that test failed before it could
+        if (!(await wb.page.locator('.part.editor .tab').filter({ hasText: /^Dockerfile/ }).count())) {
+            await wb.quickOpen('Dockerfile');
+        }
         await wb.closePrimarySideBar();
         const lens = wb.page.locator('.part.editor .monaco-editor .codelens-decoration a').filter({ hasText: 'Explain this Dockerfile' });
         await lens.first().waitFor({ state: 'visible', timeout: 15_000 });

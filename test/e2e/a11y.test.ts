@@ -9,7 +9,7 @@ import type { Frame } from 'playwright-core';
 import { LESSONS } from '../../src/lessons/catalog';
 import { LESSON_LABEL } from '../../src/lessons/evidence';
 import { expectNoSeriousViolations } from './axe';
-import { closeWorkbench, currentWorkbench, docker, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, docker, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 const numbered = (id: string) => `${LESSONS.findIndex((l) => l.id === id) + 1}. ${LESSONS.find((l) => l.id === id)?.title.en}`;
 const exactly = (s: string) => new RegExp(`^\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
@@ -81,12 +81,7 @@ suite('Accessibility: axe in every panel and theme, and a lesson by keyboard (e2
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title.slice(0, 60)}`)
-                .catch(() => undefined);
-            await wb?.page.keyboard.press('Escape').catch(() => undefined);
-        }
+        await afterFailedTest(this, true);
     });
 
     test('the hello-world lesson, end to end with the keyboard only', async function () {

@@ -4,7 +4,7 @@
  * the explain panel beside the editor.
  */
 import * as assert from 'assert';
-import { closeWorkbench, currentWorkbench, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 suite('Dockerfile companion (e2e)', () => {
     let wb: Workbench;
@@ -22,11 +22,7 @@ suite('Dockerfile companion (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-        }
+        await afterFailedTest(this);
     });
 
     /** The editor's line that starts with `prefix` (the editor renders spaces as no-break spaces). */

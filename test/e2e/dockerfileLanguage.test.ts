@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { closeWorkbench, currentWorkbench, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 suite('Dockerfile language service (e2e)', () => {
     let wb: Workbench;
@@ -24,11 +24,7 @@ suite('Dockerfile language service (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-        }
+        await afterFailedTest(this);
     });
 
     const line = (prefix: string) =>

@@ -12,7 +12,7 @@ import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import type { Locator } from 'playwright-core';
-import { closeWorkbench, currentWorkbench, docker, E2ERemoteEngines, openWorkbench, runCommand, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, docker, E2ERemoteEngines, openWorkbench, runCommand, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 const SETTING = 'dockerLessons.dockerHost';
 const CHOOSE = 'Docker Lessons: Choose Docker Endpoint…';
@@ -151,13 +151,8 @@ suite('Docker Lessons endpoint chooser, SSH and TLS engines (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-            // a failed test may leave the chooser open
-            await wb?.page.keyboard.press('Escape').catch(() => undefined);
-        }
+        // a failed test may leave the chooser open
+        await afterFailedTest(this, true);
     });
 
     test('the endpoint chooser lists the docker contexts with their SSH and TLS details, and DOCKER_HOST as the one in use', async () => {

@@ -5,7 +5,7 @@
  * everything else goes through the workbench.
  */
 import * as assert from 'assert';
-import { closeWorkbench, currentWorkbench, docker, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, docker, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 const NAME = 'e2e-web';
 
@@ -44,11 +44,7 @@ suite('Docker Lessons explorer (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-        }
+        await afterFailedTest(this);
         // a failed test may leave a dialog or a menu open
         if (wb && (await wb.dialog().isVisible().catch(() => false))) {
             await wb.page.keyboard.press('Escape');

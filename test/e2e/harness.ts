@@ -506,6 +506,23 @@ export function screenshot(name: string): Promise<string> {
 }
 
 /** The workbench `openWorkbench` opened last, if any (e.g. for a screenshot after a failure). */
+/**
+ * For a suite's `teardown`: when the test failed, a screenshot named after it, and (`escape`) an
+ * Escape for a dialog, menu or quick pick it may have left open. Returns whether the test failed.
+ */
+export async function afterFailedTest(ctx: Mocha.Context, escape = false): Promise<boolean> {
+    if (ctx.currentTest?.state !== 'failed') {
+        return false;
+    }
+    const wb = currentWorkbench();
+    // (a file name: the title's first 60 characters)
+    await wb?.screenshot(`failed-${ctx.currentTest.title.slice(0, 60)}`).catch(() => undefined);
+    if (escape) {
+        await wb?.page.keyboard.press('Escape').catch(() => undefined);
+    }
+    return true;
+}
+
 export function currentWorkbench(): Workbench | undefined {
     return current;
 }

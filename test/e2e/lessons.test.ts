@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { LESSON_LABEL } from '../../src/lessons/evidence';
 import { LESSONS } from '../../src/lessons/catalog';
-import { closeWorkbench, currentWorkbench, docker, E2EServer, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, docker, E2EServer, openWorkbench, session, skipOrFail, waitUntil, Workbench } from './harness';
 
 type Locale = 'en' | 'ko';
 
@@ -344,13 +344,8 @@ suite('Docker Lessons lessons (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-            // a failed test may leave a dialog or a quick pick open
-            await wb?.page.keyboard.press('Escape').catch(() => undefined);
-        }
+        // a failed test may leave a dialog or a quick pick open
+        await afterFailedTest(this, true);
     });
 
     for (const lesson of LESSONS) {

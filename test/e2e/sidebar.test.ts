@@ -2,7 +2,7 @@
  * The side bar as a person uses it: open Docker Lessons, see hello-world in Images, refresh from the
  * command palette without an error notification, and keep a screenshot.
  */
-import { closeWorkbench, currentWorkbench, openWorkbench, runCommand, screenshot, session, skipOrFail, Workbench } from './harness';
+import { afterFailedTest, closeWorkbench, openWorkbench, runCommand, screenshot, session, skipOrFail, Workbench } from './harness';
 
 suite('Docker Lessons side bar (e2e)', () => {
     let wb: Workbench;
@@ -22,11 +22,7 @@ suite('Docker Lessons side bar (e2e)', () => {
     });
 
     teardown(async function () {
-        if (this.currentTest?.state === 'failed') {
-            await currentWorkbench()
-                ?.screenshot(`failed-${this.currentTest.title}`)
-                .catch(() => undefined);
-        }
+        await afterFailedTest(this);
     });
 
     test('the Images view lists hello-world', async () => {

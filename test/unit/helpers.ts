@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { PanelStrings } from '../../src/protocol/panelProtocol';
 
 /** The repository root, from `out/test/unit/helpers.js`. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -33,3 +34,16 @@ export function capturedError(name: string): Error {
     }
     return err;
 }
+
+/** The lesson panel's words, in English, as the extension sends them (for the webview tests). */
+export const PANEL_STRINGS: PanelStrings = {
+    background: 'Background knowledge',
+    live: 'Live on your engine',
+    cli: 'CLI',
+    api: 'Engine API',
+    output: 'Program output',
+    stateWords: { pending: 'Waiting', active: 'Working', done: 'Finished', error: 'Failed', skipped: 'Skipped', idle: 'Ready', running: 'Running', unavailable: 'Not available' },
+    yes: 'Holds',
+    no: 'Does not hold',
+    ms: 'milliseconds',
+};

@@ -11,24 +11,14 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { LESSONS } from '../../src/lessons/catalog';
 import { LESSON_CONTENT } from '../../src/lessons/content';
 import { renderLesson } from '../../src/lessons/render';
-import type { PanelStrings, ToWebview } from '../../src/protocol/panelProtocol';
-import { REPO_ROOT } from './helpers';
+import type { ToWebview } from '../../src/protocol/panelProtocol';
+import { PANEL_STRINGS, REPO_ROOT } from './helpers';
 
 const BUNDLE = path.join(REPO_ROOT, 'media', 'dist', 'lesson.js');
 const AXE = require.resolve('axe-core/axe.min.js');
 const RULES = ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main', 'landmark-complementary-is-top-level', 'region'];
 
-const STRINGS: PanelStrings = {
-    background: 'Background knowledge',
-    live: 'Live on your engine',
-    cli: 'CLI',
-    api: 'Engine API',
-    output: 'Program output',
-    stateWords: { pending: 'Waiting', active: 'Working', done: 'Finished', error: 'Failed', skipped: 'Skipped', idle: 'Ready', running: 'Running', unavailable: 'Not available' },
-    yes: 'Holds',
-    no: 'Does not hold',
-    ms: 'milliseconds',
-};
+const STRINGS = PANEL_STRINGS;
 
 interface AxeResult {
     violations: { id: string; nodes: { target: unknown[] }[] }[];

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { LiveView, PanelStrings, RenderedBlock, ToWebview } from '../../src/protocol/panelProtocol';
-import { REPO_ROOT } from './helpers';
+import { PANEL_STRINGS, REPO_ROOT } from './helpers';
 
 const BUNDLE = path.join(REPO_ROOT, 'media', 'dist', 'lesson.js');
 
@@ -24,17 +24,7 @@ const HOSTILE = [
 ];
 const X = (i: number) => `${HOSTILE[i % HOSTILE.length]} #${i}`;
 
-const STRINGS: PanelStrings = {
-    background: 'Background knowledge',
-    live: 'Live on your engine',
-    cli: 'CLI',
-    api: 'Engine API',
-    output: 'Program output',
-    stateWords: { pending: 'Waiting', active: 'Working', done: 'Finished', error: 'Failed', skipped: 'Skipped', idle: 'Ready', running: 'Running', unavailable: 'Not available' },
-    yes: 'Holds',
-    no: 'Does not hold',
-    ms: 'milliseconds',
-};
+const STRINGS = PANEL_STRINGS;
 
 const BLOCKS: RenderedBlock[] = [
     { kind: 'h', text: 'Hello, world' },

@@ -25,11 +25,7 @@ suite('Dockerfile companion (e2e)', () => {
         await afterFailedTest(this);
     });
 
-    /** The editor's line that starts with `prefix` (the editor renders spaces as no-break spaces). */
-    const line = (prefix: string) =>
-        wb.page
-            .locator('.part.editor .monaco-editor .view-lines .view-line')
-            .filter({ hasText: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}`) });
+    const line = (prefix: string) => wb.editorLine(prefix);
 
     test('hovering RUN explains that it adds a filesystem layer', async () => {
         await wb.openViewContainer('Explorer');

@@ -27,10 +27,7 @@ suite('Dockerfile language service (e2e)', () => {
         await afterFailedTest(this);
     });
 
-    const line = (prefix: string) =>
-        wb.page
-            .locator('.part.editor .monaco-editor .view-lines .view-line')
-            .filter({ hasText: new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}`) });
+    const line = (prefix: string) => wb.editorLine(prefix);
 
     test('FROM busybox: a teaching diagnostic whose hover explains it and links to the lesson', async () => {
         await wb.openViewContainer('Explorer');

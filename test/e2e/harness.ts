@@ -432,6 +432,11 @@ export class Workbench {
     }
 
     /** Moves the pointer to a corner so that no hover covers a screenshot. */
+    /** The editor's line that starts with `prefix` (the editor renders spaces as no-break spaces). */
+    editorLine(prefix: string): Locator {
+        return this.page.locator('.part.editor .monaco-editor .view-lines .view-line').filter({ hasText: new RegExp(`^${escapeRe(prefix).replace(/ /g, '\\s')}`) });
+    }
+
     async mouseAway(): Promise<void> {
         const size = this.page.viewportSize();
         await this.page.mouse.move((size?.width ?? 800) - 5, (size?.height ?? 600) - 40);
